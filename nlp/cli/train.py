@@ -1,0 +1,41 @@
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .app import command
+
+
+@command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(
+    ctx: typer.Context,
+    config: Annotated[Path, typer.Argument(help="spaCy training config.")] = Path("configs/default.cfg"),
+    corpus: Annotated[Path, typer.Option(help="Corpus folder with exhibits.jsonl and splits.json.")] = Path("corpus"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where model-best, model-last and metrics.json go.")] = Path("training/output"),
+    train_file: Annotated[Optional[Path], typer.Option("--train", help="Train on this guide JSONL instead of the corpus.")] = None,
+    dev_file: Annotated[Optional[Path], typer.Option("--dev", help="Dev (evaluation) guide JSONL, with --train.")] = None,
+    gpu_id: Annotated[int, typer.Option(help="GPU id, -1 for CPU.")] = -1,
+    any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema (labels come from the data).")] = False,
+) -> None:
+    """Train a pipeline; extra --section.key value options override the config."""
+    from spacy.cli._util import parse_config_overrides
+
+    from nlp.errors import InputError
+    from training.train import corpus_overrides, file_overrides, train_pipeline
+
+    overrides = parse_config_overrides(ctx.args)
+    if train_file or dev_file:
+        if not (train_file and dev_file):
+            raise InputError("E062", "--train and --dev go together")
+        overrides = {**file_overrides(train_file, dev_file), **overrides}
+    else:
+        overrides = {**corpus_overrides(corpus), **overrides}
+    metrics = train_pipeline(config, output, overrides, gpu_id=gpu_id, strict_schema=not any_labels)
+    dev = metrics.get("dev", {})
+    if dev:
+        ents = dev["entities_strict"]["micro"]["f"]
+        rels = dev["relations_end_to_end"]["micro"]["f"]
+        typer.echo(f"dev: entity F1 {ents:.3f}, relation F1 (end to end) {rels:.3f}")
+    typer.echo(f"model: {output / 'model-best'}  metrics: {output / 'metrics.json'}  "
+               f"({metrics['train_minutes']} min)")

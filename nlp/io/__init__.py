@@ -1,0 +1,1 @@
+"""Readers and writers: guide JSONL, spaCy Doc/DocBin, Hugging Face datasets."""

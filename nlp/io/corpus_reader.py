@@ -1,0 +1,66 @@
+"""exhibit.GuideCorpus.v1: a spaCy corpus reader over guide JSONL, so training configs read the
+annotated corpus directly (optionally one split of it) with no conversion step.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, Iterator, List, Optional
+
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import registry
+
+from ..errors import InputError
+from .docs import AlignmentReport, record_to_doc
+from .records import ExhibitRecord, read_many
+
+
+def load_split_ids(splits_path: Path, split: str) -> set:
+    """Ids assigned to `split` in a splits file ({"assignments": {id: split}}); "train+dev"
+    names several splits."""
+    names = {name.strip() for name in split.replace(",", "+").split("+") if name.strip()}
+    try:
+        data = json.loads(Path(splits_path).read_text(encoding="utf-8"))
+        return {rid for rid, name in data["assignments"].items() if name in names}
+    except FileNotFoundError:
+        raise InputError("E020", f"{splits_path}: splits file not found") from None
+    except (ValueError, KeyError, AttributeError) as err:
+        raise InputError("E021", f"{splits_path}: not a splits file ({err})") from None
+
+
+def select_records(
+    path: Path, split: Optional[str] = None, splits_path: Optional[Path] = None
+) -> List[ExhibitRecord]:
+    records = read_many([Path(path)])
+    if split:
+        if splits_path is None:
+            raise InputError("E022", f"split {split!r} asked for {path} without a splits file")
+        wanted = load_split_ids(splits_path, split)
+        records = [r for r in records if r.id in wanted]
+    return records
+
+
+class GuideCorpus:
+    def __init__(self, path: Path, split: Optional[str], splits_path: Optional[Path], alignment: str):
+        self.path = path
+        self.split = split or None
+        self.splits_path = splits_path
+        self.alignment = alignment
+        self.report = AlignmentReport(mode=alignment)
+
+    def __call__(self, nlp: Language) -> Iterator[Example]:
+        for record in select_records(self.path, self.split, self.splits_path):
+            reference = record_to_doc(nlp.make_doc, record, self.alignment, self.report)
+            yield Example(nlp.make_doc(record.text), reference)
+
+
+@registry.readers("exhibit.GuideCorpus.v1")
+def create_guide_corpus_reader(
+    path: Path,
+    split: Optional[str] = None,
+    splits_path: Optional[Path] = None,
+    alignment: str = "expand",
+) -> Callable[[Language], Iterator[Example]]:
+    """Examples from a guide JSONL file or folder, optionally only the ids of one split."""
+    return GuideCorpus(Path(path), split, Path(splits_path) if splits_path else None, alignment)

@@ -1,0 +1,1 @@
+"""thinc architectures and the candidate generation they consume."""

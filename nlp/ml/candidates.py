@@ -1,0 +1,169 @@
+"""Relation candidates: entity pairs of allowed types inside one segment, with pair features.
+
+The pair features are the cheap, strong signals a small corpus cannot learn from token vectors
+alone: order and distance, what lies between the two spans, and whether each is the other's
+nearest entity of its type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Sequence, Tuple
+
+import numpy
+
+from ..pipeline.segmentation import doc_segment_ids
+
+DISTANCE_BUCKETS = (1, 3, 7, 15, 31, 63)
+BETWEEN_BUCKETS = (0, 1, 2)
+NEWLINE_BUCKETS = (0, 1)
+_OPENERS = {"(", "“", '"', "‘", "'"}
+
+
+@dataclass
+class DocCandidates:
+    """Candidate pairs of one doc: entity spans and, per pair, their indices into `spans`."""
+
+    spans: List = field(default_factory=list)
+    pairs: List[Tuple[int, int]] = field(default_factory=list)
+    segments: List[int] = field(default_factory=list)   # segment number of each span
+
+
+@dataclass
+class RelationBatch:
+    """What the relation model consumes: docs, token ranges of each pair, pair features."""
+
+    docs: List
+    heads: List[numpy.ndarray]      # per doc: (n_pairs, 2) token [start, end)
+    children: List[numpy.ndarray]
+    features: numpy.ndarray         # (total pairs, n_features)
+
+    @property
+    def size(self) -> int:
+        return int(sum(len(h) for h in self.heads))
+
+
+def _bucket(value: int, bounds: Sequence[int]) -> int:
+    for k, bound in enumerate(bounds):
+        if value <= bound:
+            return k
+    return len(bounds)
+
+
+def n_pair_features(entity_labels: Sequence[str]) -> int:
+    return (
+        2 * len(entity_labels) + 1
+        + len(DISTANCE_BUCKETS) + 1
+        + len(BETWEEN_BUCKETS) + 1
+        + 4
+        + len(NEWLINE_BUCKETS) + 1
+        + 6
+    )
+
+
+def find_candidates(
+    doc,
+    spans: Sequence,
+    allowed_pairs: Dict[Tuple[str, str], Sequence[str]],
+    max_distance: int,
+    doc_level_pairs: Sequence[Tuple[str, str]] = (),
+) -> DocCandidates:
+    """Ordered pairs (head, child) of spans whose labels a relation may join, in one segment.
+
+    Type pairs in `doc_level_pairs` pair across the whole document: a certification whose body
+    names no officer takes CERTIFIES from the signature blocks, far from the report's name.
+    """
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    segment = doc_segment_ids(doc, protect=spans)
+    doc_level = {tuple(p) for p in doc_level_pairs}
+    pairs = []
+    for i, a in enumerate(spans):
+        for j, b in enumerate(spans):
+            if i == j or (a.label_, b.label_) not in allowed_pairs:
+                continue
+            if (a.label_, b.label_) in doc_level:
+                pairs.append((i, j))
+                continue
+            if segment[a.start] != segment[b.start]:
+                continue
+            gap = b.start - a.end if a.start < b.start else a.start - b.end
+            if gap <= max_distance:
+                pairs.append((i, j))
+    return DocCandidates(list(spans), pairs, [segment[s.start] for s in spans])
+
+
+def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> numpy.ndarray:
+    """(n_pairs, n_pair_features) float32 features of the candidate pairs of one doc."""
+    index = {label: k for k, label in enumerate(entity_labels)}
+    n_labels = len(entity_labels)
+    width = n_pair_features(entity_labels)
+    out = numpy.zeros((len(cands.pairs), width), dtype="float32")
+    spans = cands.spans
+    starts = [s.start for s in spans]
+    seen_labels: set = set()
+    first_of_label = []
+    for span in spans:
+        first_of_label.append(span.label_ not in seen_labels)
+        seen_labels.add(span.label_)
+    for row, (i, j) in enumerate(cands.pairs):
+        head, child = spans[i], spans[j]
+        col = 0
+        if head.label_ in index:
+            out[row, col + index[head.label_]] = 1
+        col += n_labels
+        if child.label_ in index:
+            out[row, col + index[child.label_]] = 1
+        col += n_labels
+        out[row, col] = float(head.start < child.start)
+        col += 1
+        first, second = (head, child) if head.start < child.start else (child, head)
+        gap = max(0, second.start - first.end)
+        out[row, col + _bucket(gap, DISTANCE_BUCKETS)] = 1
+        col += len(DISTANCE_BUCKETS) + 1
+        lo, hi = min(i, j), max(i, j)
+        between = spans[lo + 1:hi]
+        out[row, col + _bucket(len(between), BETWEEN_BUCKETS)] = 1
+        col += len(BETWEEN_BUCKETS) + 1
+        out[row, col] = float(any(s.label_ == child.label_ for s in between))
+        out[row, col + 1] = float(any(s.label_ == head.label_ for s in between))
+        out[row, col + 2] = float(_is_nearest(spans, starts, i, j))
+        out[row, col + 3] = float(_is_nearest(spans, starts, j, i))
+        col += 4
+        newlines = doc.text.count("\n", first.end_char, second.start_char)
+        out[row, col + _bucket(newlines, NEWLINE_BUCKETS)] = 1
+        col += len(NEWLINE_BUCKETS) + 1
+        out[row, col] = float(head.start > 0 and doc[head.start - 1].text in _OPENERS)
+        out[row, col + 1] = float(child.start > 0 and doc[child.start - 1].text in _OPENERS)
+        out[row, col + 2] = float(_after_signature_mark(doc, head))
+        out[row, col + 3] = float(cands.segments[i] == cands.segments[j])
+        out[row, col + 4] = float(first_of_label[i])
+        out[row, col + 5] = float(first_of_label[j])
+    return out
+
+
+def _is_nearest(spans, starts, i: int, j: int) -> bool:
+    """Is spans[j] the nearest span of its label to spans[i]?"""
+    label = spans[j].label_
+    dist = abs(starts[j] - starts[i])
+    return not any(
+        k not in (i, j) and spans[k].label_ == label and abs(starts[k] - starts[i]) < dist
+        for k in range(len(spans))
+    )
+
+
+def _after_signature_mark(doc, span) -> bool:
+    """A name signed as "/s/ NAME" (signature mentions usually carry no relations)."""
+    start = max(0, span.start - 3)
+    return any(t.text.lower() in ("/s/", "s/", "/s") for t in doc[start:span.start])
+
+
+def build_batch(docs, doc_candidates: Sequence[DocCandidates], entity_labels) -> RelationBatch:
+    heads, children, features = [], [], []
+    for doc, cands in zip(docs, doc_candidates):
+        h = numpy.array([[cands.spans[i].start, cands.spans[i].end] for i, _ in cands.pairs], dtype="int32").reshape(-1, 2)
+        c = numpy.array([[cands.spans[j].start, cands.spans[j].end] for _, j in cands.pairs], dtype="int32").reshape(-1, 2)
+        heads.append(h)
+        children.append(c)
+        features.append(pair_features(doc, cands, entity_labels))
+    width = n_pair_features(entity_labels)
+    feats = numpy.vstack(features) if features else numpy.zeros((0, width), dtype="float32")
+    return RelationBatch(list(docs), heads, children, feats.reshape(-1, width))

@@ -1,0 +1,1 @@
+"""spaCy components: exhibit_segmenter, exhibit_normalizer, exhibit_relations."""

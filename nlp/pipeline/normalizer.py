@@ -1,0 +1,62 @@
+"""exhibit_normalizer: clean entity edges by the guide and attach each entity's normalized value.
+
+Span._.value holds what nlp.values makes of the mention: Money dicts for PRICE/AMOUNT, an int
+for QUANTITY, canonical titles and report forms, whitespace-folded names otherwise.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401
+from ..values import normalize_value
+
+_KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
+
+
+def _is_edge_junk(token, at_end: bool) -> bool:
+    if token.is_space:
+        return True
+    text = token.text
+    if not all(unicodedata.category(c).startswith("P") for c in text):
+        return False
+    # "Inc." keeps its period when the tokenizer split it off
+    return not (at_end and text == "." and token.i > 0 and token.nbor(-1).lower_ in _KEEP_PERIOD_WORDS)
+
+
+def trim_span(span: Span) -> Span | None:
+    """The span without leading/trailing whitespace or punctuation tokens; None if nothing is left."""
+    start, end = span.start, span.end
+    while start < end and _is_edge_junk(span.doc[start], at_end=False):
+        start += 1
+    while end > start and _is_edge_junk(span.doc[end - 1], at_end=True):
+        end -= 1
+    if start == end:
+        return None
+    return Span(span.doc, start, end, label=span.label)
+
+
+class EntityNormalizer:
+    def __init__(self, name: str = "exhibit_normalizer", trim: bool = True):
+        self.name = name
+        self.trim = trim
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.trim:
+            trimmed = [trim_span(ent) for ent in doc.ents]
+            doc.ents = [span for span in trimmed if span is not None]
+        for ent in doc.ents:
+            ent._.value = normalize_value(ent.label_, ent.text)
+        return doc
+
+
+@Language.factory(
+    "exhibit_normalizer",
+    default_config={"trim": True},
+    requires=["doc.ents"],
+    assigns=["doc.ents", "span._.value"],
+)
+def make_normalizer(nlp: Language, name: str, trim: bool) -> EntityNormalizer:
+    return EntityNormalizer(name, trim)

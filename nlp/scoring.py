@@ -1,0 +1,106 @@
+"""Precision, recall and F1 for entities and relations between gold and predicted records.
+
+Pure functions, no printing. Documents are matched by id; a gold document with no prediction
+counts as all-missed and is listed in `missing_ids`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Dict, Iterable, List, Sequence, Set, Tuple
+
+from .io.records import ExhibitRecord
+
+ENTITY_MODES = ("strict", "partial", "span")
+
+
+def prf(tp: int, fp: int, fn: int) -> Dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": precision, "r": recall, "f": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _summarize(tp: Counter, fp: Counter, fn: Counter) -> Dict:
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    per_label = {label: prf(tp[label], fp[label], fn[label]) for label in labels}
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    macro_f = sum(v["f"] for v in per_label.values()) / len(per_label) if per_label else 0.0
+    return {"micro": micro, "macro_f": macro_f, "per_label": per_label}
+
+
+def _entity_counts(gold: ExhibitRecord, pred: ExhibitRecord, mode: str) -> Tuple[Counter, Counter, Counter]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    gold_set = {(e.start, e.end, e.label) for e in gold.entities}
+    pred_set = {(e.start, e.end, e.label) for e in pred.entities}
+    if mode == "strict":
+        for _, _, label in gold_set & pred_set:
+            tp[label] += 1
+        for _, _, label in pred_set - gold_set:
+            fp[label] += 1
+        for _, _, label in gold_set - pred_set:
+            fn[label] += 1
+        return tp, fp, fn
+    # partial: overlap + same label; span: exact offsets, any label (counted under the gold label)
+    used: Set = set()
+    for g in sorted(gold_set):
+        match = None
+        for p in sorted(pred_set - used):
+            if mode == "partial" and p[2] == g[2] and p[0] < g[1] and g[0] < p[1]:
+                match = p
+            elif mode == "span" and (p[0], p[1]) == (g[0], g[1]):
+                match = p
+            if match:
+                break
+        if match:
+            used.add(match)
+            tp[g[2]] += 1
+        else:
+            fn[g[2]] += 1
+    for p in pred_set - used:
+        fp[p[2]] += 1
+    return tp, fp, fn
+
+
+def _relation_counts(gold: ExhibitRecord, pred: ExhibitRecord) -> Tuple[Counter, Counter, Counter]:
+    gold_set = {(r.head, r.child, r.label) for r in gold.relations}
+    pred_set = {(r.head, r.child, r.label) for r in pred.relations}
+    tp = Counter(t[2] for t in gold_set & pred_set)
+    fp = Counter(t[2] for t in pred_set - gold_set)
+    fn = Counter(t[2] for t in gold_set - pred_set)
+    return tp, fp, fn
+
+
+def pair_documents(
+    gold: Sequence[ExhibitRecord], predicted: Iterable[ExhibitRecord]
+) -> Tuple[List[Tuple[ExhibitRecord, ExhibitRecord]], List[str], List[str]]:
+    """(gold, prediction) pairs by id; ids of gold docs with no prediction; extra predicted ids."""
+    by_id = {p.id: p for p in predicted}
+    pairs, missing = [], []
+    for g in gold:
+        p = by_id.get(g.id)
+        if p is None:
+            missing.append(g.id)
+            p = ExhibitRecord(g.id, g.text, g.category)
+        pairs.append((g, p))
+    extra = sorted(set(by_id) - {g.id for g in gold})
+    return pairs, missing, extra
+
+
+def score_pairs(pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], entity_mode: str = "strict") -> Dict:
+    counts = [Counter(), Counter(), Counter()]
+    rel_counts = [Counter(), Counter(), Counter()]
+    for gold, pred in pairs:
+        for total, part in zip(counts, _entity_counts(gold, pred, entity_mode)):
+            total.update(part)
+        for total, part in zip(rel_counts, _relation_counts(gold, pred)):
+            total.update(part)
+    return {"entities": _summarize(*counts), "relations": _summarize(*rel_counts)}
+
+
+def score_records(
+    gold: Sequence[ExhibitRecord], predicted: Iterable[ExhibitRecord], entity_mode: str = "strict"
+) -> Dict:
+    pairs, missing, extra = pair_documents(gold, predicted)
+    result = score_pairs(pairs, entity_mode)
+    result.update({"documents": len(gold), "missing_ids": missing, "extra_ids": extra})
+    return result

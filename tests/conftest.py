@@ -1,0 +1,72 @@
+"""Shared fixtures: the two reference records the annotation guide ships, and small builders."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from nlp.io.records import ExhibitRecord, read_records
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def seed_records() -> list[ExhibitRecord]:
+    return read_records(DATA / "seeds.jsonl")
+
+
+@pytest.fixture(scope="session")
+def seeds_path() -> Path:
+    return DATA / "seeds.jsonl"
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    return spacy.blank("en")
+
+
+def write_jsonl(path: Path, rows) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
+    return path
+
+
+def small_record(**changes) -> dict:
+    """A valid little offering record to break one rule at a time."""
+    text = "Acme Corp. sold 1,000 shares of Common Stock at $2.00 per share."
+    record = {
+        "id": "acme",
+        "text": text,
+        "category": "offering",
+        "entities": [
+            {"start": 0, "end": 10, "label": "ISSUER"},
+            {"start": 16, "end": 21, "label": "QUANTITY"},
+            {"start": 32, "end": 44, "label": "SECURITY"},
+            {"start": 48, "end": 53, "label": "PRICE"},
+        ],
+        "relations": [
+            {"head": [0, 10], "child": [32, 44], "label": "OFFERS"},
+            {"head": [16, 21], "child": [32, 44], "label": "QUANTITY_OF"},
+            {"head": [48, 53], "child": [32, 44], "label": "PRICE_OF"},
+        ],
+        "meta": {"company": "Acme Corp."},
+    }
+    record.update(changes)
+    return record

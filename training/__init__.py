@@ -1,0 +1,1 @@
+"""Corpus assembly, company-grouped splits and model training for exhibit-nlp."""

@@ -1,0 +1,107 @@
+"""Train a pipeline from a config on the corpus splits (or a user's own JSONL files).
+
+Training data is validated first, with exhibit validate's messages, so a bad record stops the
+run before any minute is spent training.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Dict, Optional
+
+from nlp.errors import ConfigError, InputError
+from nlp.io.corpus_reader import select_records
+from nlp.schema import Schema
+from nlp.validation import validate_files
+
+DEFAULT_CONFIG = Path("configs/default.cfg")
+
+
+def corpus_overrides(corpus: Path) -> Dict[str, str]:
+    corpus = Path(corpus)
+    data = corpus / "exhibits.jsonl"
+    splits = corpus / "splits.json"
+    for path in (data, splits):
+        if not path.exists():
+            raise InputError("E060", f"{path}: missing (a corpus folder holds exhibits.jsonl and splits.json)")
+    return {"paths.train": str(data), "paths.dev": str(data), "paths.splits": str(splits)}
+
+
+def file_overrides(train: Path, dev: Path) -> Dict[str, str]:
+    for path in (train, dev):
+        if not Path(path).exists():
+            raise InputError("E001", f"{path}: no such file")
+    return {
+        "paths.train": str(train), "paths.dev": str(dev),
+        "paths.train_split": "", "paths.dev_split": "",
+    }
+
+
+def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> None:
+    """Raise InputError with the first validation problems of the training files."""
+    schema = Schema.guide() if strict_schema else Schema(frozenset(), {}, "from-data", False)
+    problems = validate_files(sorted({Path(train), Path(dev)}), schema)
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise InputError("E061", f"training data has problems: {shown}{more}")
+
+
+def load_training_config(config_path: Path, overrides: Dict[str, str]):
+    from spacy.util import load_config
+
+    if not Path(config_path).exists():
+        raise ConfigError("E070", f"{config_path}: config file not found")
+    try:
+        return load_config(config_path, overrides=overrides, interpolate=False)
+    except Exception as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ConfigError("E071", f"{config_path}: invalid config ({first})") from None
+
+
+def train_pipeline(
+    config_path: Path,
+    output: Path,
+    overrides: Dict[str, str],
+    gpu_id: int = -1,
+    strict_schema: bool = True,
+) -> Dict:
+    """Train with spaCy's loop; write model-best/model-last and metrics.json into output."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_nlp
+    from spacy.util import registry
+    from thinc.api import fix_random_seed, set_gpu_allocator
+
+    config = load_training_config(config_path, overrides)
+    paths = config["paths"]
+    check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
+    if gpu_id >= 0:
+        from thinc.api import require_gpu
+
+        require_gpu(gpu_id)
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    try:
+        nlp = init_nlp(config, use_gpu=gpu_id)
+    except (ValueError, KeyError, TypeError) as err:
+        first = str(err).strip().splitlines()[0]
+        raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({first})") from None
+    train_nlp(nlp, output)
+    minutes = (time.time() - started) / 60
+    metrics = {"config": str(config_path), "overrides": overrides, "train_minutes": round(minutes, 2)}
+    best = output / "model-best"
+    if best.exists():
+        metrics["dev"] = evaluate_split(best, Path(paths["dev"]), paths.get("dev_split") or None,
+                                        Path(paths["splits"]) if paths.get("dev_split") else None)
+    (output / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    return metrics
+
+
+def evaluate_split(model_dir: Path, data: Path, split: Optional[str], splits_path: Optional[Path]) -> Dict:
+    from nlp.evaluation import evaluate_model
+    from nlp.models import load_model
+
+    nlp = load_model(model_dir)
+    return evaluate_model(nlp, select_records(data, split, splits_path))
