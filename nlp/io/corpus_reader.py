@@ -4,6 +4,7 @@ annotated corpus directly (optionally one split of it) with no conversion step.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional
 
@@ -12,6 +13,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from ..errors import InputError
+from .augment import substitute_names
 from .docs import AlignmentReport, record_to_doc
 from .records import ExhibitRecord, read_many
 
@@ -42,15 +44,31 @@ def select_records(
 
 
 class GuideCorpus:
-    def __init__(self, path: Path, split: Optional[str], splits_path: Optional[Path], alignment: str):
+    def __init__(
+        self,
+        path: Path,
+        split: Optional[str],
+        splits_path: Optional[Path],
+        alignment: str,
+        augment_names: float = 0.0,
+        seed: int = 0,
+    ):
         self.path = path
         self.split = split or None
         self.splits_path = splits_path
         self.alignment = alignment
+        self.augment_names = augment_names
+        self.seed = seed
+        self.passes = 0
         self.report = AlignmentReport(mode=alignment)
 
     def __call__(self, nlp: Language) -> Iterator[Example]:
+        # a new draw of invented names on every pass (epoch), reproducible from the seed
+        rng = random.Random(self.seed * 1000 + self.passes)
+        self.passes += 1
         for record in select_records(self.path, self.split, self.splits_path):
+            if self.augment_names and rng.random() < self.augment_names:
+                record = substitute_names(record, rng)
             reference = record_to_doc(nlp.make_doc, record, self.alignment, self.report)
             yield Example(nlp.make_doc(record.text), reference)
 
@@ -61,6 +79,14 @@ def create_guide_corpus_reader(
     split: Optional[str] = None,
     splits_path: Optional[Path] = None,
     alignment: str = "expand",
+    augment_names: float = 0.0,
+    seed: int = 0,
 ) -> Callable[[Language], Iterator[Example]]:
-    """Examples from a guide JSONL file or folder, optionally only the ids of one split."""
-    return GuideCorpus(Path(path), split, Path(splits_path) if splits_path else None, alignment)
+    """Examples from a guide JSONL file or folder, optionally only the ids of one split.
+
+    augment_names: the share of records whose ISSUER and OFFICER names are replaced by
+    invented ones on each pass (training only), so the model learns names from context.
+    """
+    return GuideCorpus(
+        Path(path), split, Path(splits_path) if splits_path else None, alignment, augment_names, seed
+    )

@@ -99,6 +99,7 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
     out = numpy.zeros((len(cands.pairs), width), dtype="float32")
     spans = cands.spans
     starts = [s.start for s in spans]
+    nearest = _nearest_distances(spans, starts)
     seen_labels: set = set()
     first_of_label = []
     for span in spans:
@@ -125,8 +126,8 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
         col += len(BETWEEN_BUCKETS) + 1
         out[row, col] = float(any(s.label_ == child.label_ for s in between))
         out[row, col + 1] = float(any(s.label_ == head.label_ for s in between))
-        out[row, col + 2] = float(_is_nearest(spans, starts, i, j))
-        out[row, col + 3] = float(_is_nearest(spans, starts, j, i))
+        out[row, col + 2] = float(abs(starts[j] - starts[i]) <= nearest[i][child.label_])
+        out[row, col + 3] = float(abs(starts[i] - starts[j]) <= nearest[j][head.label_])
         col += 4
         newlines = doc.text.count("\n", first.end_char, second.start_char)
         out[row, col + _bucket(newlines, NEWLINE_BUCKETS)] = 1
@@ -140,14 +141,20 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
     return out
 
 
-def _is_nearest(spans, starts, i: int, j: int) -> bool:
-    """Is spans[j] the nearest span of its label to spans[i]?"""
-    label = spans[j].label_
-    dist = abs(starts[j] - starts[i])
-    return not any(
-        k not in (i, j) and spans[k].label_ == label and abs(starts[k] - starts[i]) < dist
-        for k in range(len(spans))
-    )
+def _nearest_distances(spans, starts) -> List[Dict[str, float]]:
+    """Per span, the token distance to the nearest other span of each label: a pair (i, j) has
+    j as i's nearest of its label when their distance is at most that minimum."""
+    positions = numpy.asarray(starts, dtype="float64")
+    by_label: Dict[str, List[int]] = {}
+    for k, span in enumerate(spans):
+        by_label.setdefault(span.label_, []).append(k)
+    out: List[Dict[str, float]] = [{} for _ in spans]
+    for label, members in by_label.items():
+        dist = numpy.abs(positions[:, None] - positions[members][None, :])
+        dist[members, numpy.arange(len(members))] = numpy.inf  # a span is not its own neighbour
+        for k, value in enumerate(dist.min(axis=1)):
+            out[k][label] = float(value)
+    return out
 
 
 def _after_signature_mark(doc, span) -> bool:

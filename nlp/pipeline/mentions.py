@@ -16,7 +16,8 @@ from spacy.util import filter_spans
 
 LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
-    r"S\.A|N\.V|AG|SE|LP|L\.P|Ltée|Holdings?)\.?$"
+    r"S\.A|N\.V|AG|SE|LP|L\.P|Ltée|Holdings?)\.?$",
+    re.IGNORECASE,
 )
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -40,14 +41,86 @@ def short_forms(label: str, text: str) -> Set[str]:
     return {f for f in forms if len(f) >= 3}
 
 
+EXCHANGES = {
+    "nasdaq", "nyse", "tsx", "tsxv", "tsx-v", "cse", "otc", "otcqb", "otcqx", "asx", "amex",
+    "frankfurt", "fse", "lse", "aim", "neo", "cboe", "nyse american", "otc markets", "tase",
+}
+_NAME_GLUE = {"of", "and", "&", ",", "de", "la", "the"}
+_OPEN_QUOTES = {"“", '"', "‘"}
+
+
+def _name_before(doc, index: int):
+    """The capitalized name ending just before token `index` ("Aben Minerals Ltd." before
+    "(TSX-V: ABM)"), as a Span, or None."""
+    end = index
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    start = end
+    while start > 0:
+        token = doc[start - 1]
+        if "\n" in token.whitespace_ or token.is_space:
+            break
+        if token.text[:1].isupper() or token.text[:1].isdigit() and start < end or token.lower_ in _NAME_GLUE:
+            start -= 1
+            continue
+        break
+    while start < end and (doc[start].lower_ in _NAME_GLUE or not doc[start].text[:1].isupper()):
+        start += 1
+    while end > start and doc[end - 1].text in (",", "&"):
+        end -= 1
+    if end - start < 1 or end - start > 8:
+        return None
+    return doc[start:end]
+
+
+def issuer_seeds(doc) -> List[Span]:
+    """Names the text itself marks as the publishing company: the first "NAME (NASDAQ: TICK)"
+    and "NAME (“SHORT” or the “Company”)", with the quoted short name."""
+    seeds: List[Span] = []
+    exchange_seen = False
+    for token in doc[:-2]:
+        if token.text != "(":
+            continue
+        following = doc[token.i + 1: token.i + 7]
+        words = " ".join(t.lower_ for t in following if not t.is_punct)
+        marks_exchange = (
+            not exchange_seen
+            and any(words.startswith(x) for x in EXCHANGES)
+            and any(t.text == ":" for t in following)
+        )
+        close_paren = next((t.i for t in doc[token.i + 1: token.i + 16] if t.text == ")"), token.i + 1)
+        inside = doc[token.i + 1: close_paren]
+        defines_company = any(t.lower_ in ("company", "corporation", "issuer") for t in inside) and (
+            len(following) > 0 and following[0].text in _OPEN_QUOTES
+        )
+        if not (marks_exchange or defines_company):
+            continue
+        name = _name_before(doc, token.i)
+        if name is not None:
+            exchange_seen = exchange_seen or marks_exchange
+            seeds.append(name)
+        if defines_company:  # "(“Aben” or “the Company”)" may follow "(TSX-V: ABM)", not the name
+            close = next((t.i for t in doc[token.i + 2: token.i + 9] if t.text in ("”", '"', "’")), None)
+            short = doc[token.i + 2: close] if close else None
+            if short is not None and len(short) and short[0].text[:1].isalpha() and short[0].lower_ != "company":
+                seeds.append(short)
+    return seeds
+
+
 def _pattern(form: str) -> re.Pattern:
     return re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w@]|\.\w)")
 
 
 class MentionPropagator:
-    def __init__(self, name: str = "exhibit_mentions", labels: Sequence[str] = ("ISSUER", "OFFICER")):
+    def __init__(
+        self,
+        name: str = "exhibit_mentions",
+        labels: Sequence[str] = ("ISSUER", "OFFICER"),
+        seed_issuers: bool = True,
+    ):
         self.name = name
         self.labels = list(labels)
+        self.seed_issuers = seed_issuers
 
     def __call__(self, doc: Doc) -> Doc:
         forms: Dict[str, str] = {}
@@ -55,6 +128,12 @@ class MentionPropagator:
             if ent.label_ in self.labels:
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
+        if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
+            # the recognizer found no issuer at all: take the names the text marks as its own
+            for span in issuer_seeds(doc):
+                if not any(e.start < span.end and span.start < e.end for e in doc.ents):
+                    for form in short_forms("ISSUER", span.text):
+                        forms.setdefault(form, "ISSUER")
         if not forms:
             return doc
         taken = [(e.start_char, e.end_char) for e in doc.ents]
@@ -83,9 +162,11 @@ class MentionPropagator:
 
 @Language.factory(
     "exhibit_mentions",
-    default_config={"labels": ["ISSUER", "OFFICER"]},
+    default_config={"labels": ["ISSUER", "OFFICER"], "seed_issuers": True},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def make_mention_propagator(nlp: Language, name: str, labels: List[str]) -> MentionPropagator:
-    return MentionPropagator(name, labels)
+def make_mention_propagator(
+    nlp: Language, name: str, labels: List[str], seed_issuers: bool
+) -> MentionPropagator:
+    return MentionPropagator(name, labels, seed_issuers)
