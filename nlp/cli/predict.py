@@ -16,7 +16,7 @@ def predict(
     glob: Annotated[str, typer.Option(help="File pattern inside folders (searched recursively).")] = "*.txt",
     batch_size: Annotated[int, typer.Option(help="Exhibits per batch.")] = 8,
     n_process: Annotated[int, typer.Option(help="Processes (spaCy multiprocessing).")] = 1,
-    summary: Annotated[bool, typer.Option("--summary", help="Print a readable listing of what was found instead of JSON.")] = False,
+    summary: Annotated[bool, typer.Option("--summary", help="Print a readable listing of what was found (instead of JSON on standard output; beside the --output file).")] = False,
 ) -> None:
     """Find entities and relations in exhibits; one guide JSON record per exhibit."""
     import json
@@ -32,6 +32,11 @@ def predict(
         for record in records:
             sys.stdout.write((summarize_record(record) if summary else json.dumps(record, ensure_ascii=False)) + "\n")
         return
+    def shown(record):
+        bar.update(1)
+        if summary:
+            typer.echo(summarize_record(record))
+
     with typer.progressbar(length=len(inputs_list), label="exhibits", file=sys.stderr) as bar:
-        count = write_jsonl_stream(records, output, progress=lambda _: bar.update(1))
+        count = write_jsonl_stream(records, output, progress=shown)
     typer.echo(f"wrote {count} records to {output}", err=True)

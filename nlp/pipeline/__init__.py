@@ -1,1 +1,2 @@
-"""spaCy components: exhibit_segmenter, exhibit_normalizer, exhibit_relations."""
+"""spaCy components: exhibit_mentions, exhibit_issuers, exhibit_normalizer, exhibit_segmenter,
+exhibit_relations."""

@@ -1,0 +1,186 @@
+"""exhibit_issuers: find the company whose exhibit it is, as a document-level decision.
+
+The recognizer sees a few tokens of context; whether "Darigold" is the issuer is a question
+about the whole exhibit (how often the name recurs, whether it heads the release, carries a
+ticker or a "(the “Company”)" definition, opens an "About" section). This component scores
+each capitalized name of the document with a logistic regression over such features, fitted
+on the training examples at `initialize`, and labels every mention of the names it accepts.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans
+
+from .mentions import EXCHANGES, LEGAL_SUFFIX
+
+_GLUE = {"&", "of", "and"}
+_STOP = {
+    "the", "company", "exhibit", "section", "form", "securities", "exchange", "act", "board",
+    "annual", "quarterly", "report", "inc", "corp", "ltd", "chief", "executive", "officer",
+    "financial", "president", "common", "stock", "shares", "units", "warrants", "news",
+    "release", "press", "forward", "looking", "statements", "about", "for", "further",
+    "information", "contact", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "united", "states", "u.s.",
+    "canada", "nasdaq", "nyse", "tsx", "sec", "certification", "pursuant", "private",
+    "placement", "offering", "public", "i", "we", "our", "this", "in", "on", "a", "an",
+}
+_ACTION = re.compile(r"^\W{0,3}(announce|today|report|close|complete|price|name|appoint|declare|enter|launch)", re.I)
+N_FEATURES = 11
+# "Holdings, Inc." after a name belongs to it
+_SUFFIX_AFTER = re.compile(
+    r"(?:,?[ \t]+(?:Holdings|Group|Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co|"
+    r"Company|S\.A|N\.V|AG|SE|L\.P|LP)\b\.?)+"
+)
+
+
+def _cores(doc: Doc) -> Dict[str, str]:
+    """lower-cased core name -> first surface form, for runs of capitalized tokens."""
+    out: Dict[str, str] = {}
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not (t.text[:1].isupper() and t.text[:1].isalpha()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < 6:
+            n = tokens[j]
+            if "\n" in tokens[j - 1].whitespace_ or n.is_space:
+                break
+            if (n.text[:1].isupper() and n.text[:1].isalpha()) or (n.lower_ in _GLUE and j + 1 < len(tokens)):
+                j += 1
+                continue
+            break
+        while j > i and tokens[j - 1].lower_ in _GLUE:
+            j -= 1
+        surface = doc[i:j].text
+        core = LEGAL_SUFFIX.sub("", surface).strip(" ,")
+        words = core.lower().split()
+        if core and not all(w.strip(".,") in _STOP for w in words) and len(core) > 1:
+            out.setdefault(core.lower(), core)
+            if len(words) > 1 and words[0] not in _STOP and len(words[0]) > 2:
+                out.setdefault(words[0], core.split()[0])  # the short form "Prairie"
+        i = max(j, i + 1)
+    return out
+
+
+def _occurrences(text: str, core: str) -> List[Tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, core.split())) + r"(?![\w@]|\.\w)", re.I)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def name_features(doc: Doc, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:
+    """Text-only features of one candidate name (no recognizer output, so the scorer can be
+    fitted at initialize, before the recognizer is trained)."""
+    text = doc.text
+    n = len(text) or 1
+    after = [text[e:e + 40] for _, e in spans]
+    before = [text[max(0, s - 12):s] for s, _ in spans]
+    f = numpy.zeros(N_FEATURES, dtype="float32")
+    f[0] = math.log1p(len(spans))
+    f[1] = float(any(s < 300 for s, _ in spans))
+    f[2] = float(any(re.match(r"\s*\(\s*(" + "|".join(EXCHANGES) + r")\b", a, re.I) for a in after))
+    f[3] = float(any(re.match(r"[^()]{0,30}\(\s*(the\s+)?[“\"][^)]{0,40}compan", a, re.I) for a in after))
+    f[4] = float(any(b.rstrip().lower().endswith("about") for b in before))
+    f[5] = float(any(_SUFFIX_AFTER.match(a) for a in after))
+    f[6] = min(len(core.split()), 5) / 5
+    f[7] = float(bool(re.fullmatch(r"[A-Z]{2,5}", core)))
+    f[8] = float(any(_ACTION.match(_SUFFIX_AFTER.sub("", a, count=1).lstrip(" ,.")[:20]) for a in after))
+    f[9] = spans[0][0] / n
+    f[10] = float(any(re.search(r"/s/\s*$", b) for b in before))
+    return f
+
+
+def doc_candidates(doc: Doc):
+    for key, core in _cores(doc).items():
+        spans = _occurrences(doc.text, core)
+        if spans:
+            yield key, core, spans
+
+
+class IssuerResolver:
+    def __init__(self, name: str = "exhibit_issuers", threshold: float = 0.5):
+        self.name = name
+        self.cfg = {"threshold": threshold, "weights": [], "bias": 0.0}
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Optional[Language] = None) -> None:
+        """Fit the name scorer on the training examples (gold issuer names are positives)."""
+        from sklearn.linear_model import LogisticRegression
+
+        rows, labels = [], []
+        for eg in get_examples():
+            doc = eg.predicted
+            gold = {" ".join(LEGAL_SUFFIX.sub("", e.text).strip(" ,").lower().split())
+                    for e in eg.reference.ents if e.label_ == "ISSUER"}
+            for key, core, spans in doc_candidates(doc):
+                rows.append(name_features(doc, core, spans))
+                labels.append(int(" ".join(key.split()) in gold))
+        if not rows or len(set(labels)) < 2:
+            return
+        model = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced")
+        model.fit(numpy.vstack(rows), labels)
+        self.cfg["weights"] = [float(w) for w in model.coef_[0]]
+        self.cfg["bias"] = float(model.intercept_[0])
+
+    def name_probability(self, features: numpy.ndarray) -> float:
+        if not self.cfg["weights"]:
+            return 0.0
+        z = float(numpy.dot(features, self.cfg["weights"]) + self.cfg["bias"])
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.cfg["weights"]:
+            return doc
+        # one exhibit, one issuer: only the best-scoring name is taken
+        scored = [(self.name_probability(name_features(doc, core, spans)), core, spans) for _, core, spans in doc_candidates(doc)]
+        best = max(scored, key=lambda x: x[0], default=None)
+        accepted = [best[2]] if best and best[0] >= self.cfg["threshold"] else []
+        new: List[Span] = []
+        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        for spans in accepted:
+            for start, end in spans:
+                # take a legal suffix right after the name ("Darigold, Inc.")
+                m = _SUFFIX_AFTER.match(doc.text, end, end + 40)
+                full_end = m.end() if m else end
+                for e in (full_end, end):
+                    if any(s < e and start < t for s, t in taken):
+                        continue
+                    span = doc.char_span(start, e, label="ISSUER", alignment_mode="strict")
+                    if span is not None:
+                        new.append(span)
+                        taken.append((start, e))
+                        break
+        if new:
+            doc.ents = filter_spans(list(doc.ents) + new)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / "cfg.json", self.cfg)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        file = Path(path) / "cfg.json"
+        if file.exists():
+            self.cfg.update(srsly.read_json(file))
+        return self
+
+
+@Language.factory(
+    "exhibit_issuers", default_config={"threshold": 0.5}, requires=["doc.ents"], assigns=["doc.ents"]
+)
+def make_issuer_resolver(nlp: Language, name: str, threshold: float) -> IssuerResolver:
+    return IssuerResolver(name, threshold)
