@@ -39,6 +39,7 @@ def test_train_writes_models_and_metrics(tiny_model):
     assert (tiny_model / "model-best" / "meta.json").exists()
     metrics = json.loads((tiny_model / "metrics.json").read_text())
     assert {"entities_strict", "relations_end_to_end", "relations_given_gold_entities"} <= set(metrics["dev"])
+    assert metrics["alignment"].startswith("51 entity spans")
 
 
 def test_predict_writes_one_guide_record_per_exhibit(tiny_model, tmp_path):

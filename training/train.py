@@ -48,6 +48,19 @@ def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> N
         raise InputError("E061", f"training data has problems: {shown}{more}")
 
 
+def alignment_summary(config, data: Path) -> str:
+    """How the training spans align with the config's tokenizer (mode from the train corpus)."""
+    from spacy.util import load_model_from_config
+
+    from nlp.io.docs import records_to_docbin
+    from nlp.io.records import read_many
+
+    mode = config["corpora"]["train"].get("alignment", "expand")
+    nlp = load_model_from_config(config, auto_fill=True, validate=False)
+    _, report = records_to_docbin(nlp.make_doc, read_many([data]), alignment=mode)
+    return report.summary()
+
+
 def load_training_config(config_path: Path, overrides: Dict[str, str]):
     from spacy.util import load_config
 
@@ -82,6 +95,8 @@ def train_pipeline(
         require_gpu(gpu_id)
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
+    alignment = alignment_summary(config, Path(paths["train"]))
+    print(f"alignment of training spans: {alignment}")
     started = time.time()
     try:
         nlp = init_nlp(config, use_gpu=gpu_id)
@@ -90,7 +105,8 @@ def train_pipeline(
         raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({first})") from None
     train_nlp(nlp, output)
     minutes = (time.time() - started) / 60
-    metrics = {"config": str(config_path), "overrides": overrides, "train_minutes": round(minutes, 2)}
+    metrics = {"config": str(config_path), "overrides": overrides, "train_minutes": round(minutes, 2),
+               "alignment": alignment}
     best = output / "model-best"
     if best.exists():
         metrics["dev"] = evaluate_split(best, Path(paths["dev"]), paths.get("dev_split") or None,

@@ -125,7 +125,8 @@ class MentionPropagator:
     def __call__(self, doc: Doc) -> Doc:
         forms: Dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ in self.labels:
+            # a lone one-word "officer" is too often a mislabelled company or place to spread
+            if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
         if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
