@@ -83,9 +83,6 @@ def train_pipeline(
     """Train with spaCy's loop; write model-best/model-last and metrics.json into output."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_nlp
-    from spacy.util import registry
-    from thinc.api import fix_random_seed, set_gpu_allocator
-
     config = load_training_config(config_path, overrides)
     paths = config["paths"]
     check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)

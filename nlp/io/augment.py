@@ -11,6 +11,7 @@ import random
 import re
 from typing import Dict, List, Tuple
 
+from ..names import LEGAL_SUFFIXES_AT_END as _LEGAL
 from .records import Entity, ExhibitRecord, Relation
 
 _ONSETS = ["b", "br", "c", "ch", "d", "f", "g", "gr", "h", "k", "l", "m", "n", "p", "qu", "r",
@@ -26,11 +27,6 @@ _WORDS = [
     "Therapeutics", "Mining", "Resources", "Energy", "Technologies", "Capital", "Bancorp",
     "Biosciences", "Minerals", "Holdings", "Systems", "Medical", "Gold", "Networks", "Brands",
 ]
-_LEGAL = re.compile(
-    r"(,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|plc|PLC|S\.A|N\.V|"
-    r"AG|SE|LP|L\.P|Trust|Group|Holdings)\.?)+$",
-    re.IGNORECASE,
-)
 _KEEP_WORDS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "the", "of", "and", "&"}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import numpy
 from spacy.language import Language
@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from .mentions import EXCHANGES, LEGAL_SUFFIX
+from ..names import EXCHANGES, LEGAL_SUFFIX
+from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 
 _GLUE = {"&", "of", "and"}
 _STOP = {
@@ -33,11 +34,6 @@ _STOP = {
 }
 _ACTION = re.compile(r"^\W{0,3}(announce|today|report|close|complete|price|name|appoint|declare|enter|launch)", re.I)
 N_FEATURES = 11
-# "Holdings, Inc." after a name belongs to it
-_SUFFIX_AFTER = re.compile(
-    r"(?:,?[ \t]+(?:Holdings|Group|Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co|"
-    r"Company|S\.A|N\.V|AG|SE|L\.P|LP)\b\.?)+"
-)
 
 
 def _cores(doc: Doc) -> Dict[str, str]:

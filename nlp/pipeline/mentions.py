@@ -8,17 +8,14 @@ their short forms: the name without its legal suffix, an officer's surname).
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Sequence, Set
+from typing import Dict, List, Sequence, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-LEGAL_SUFFIX = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
-    r"S\.A|N\.V|AG|SE|LP|L\.P|Ltée|Holdings?)\.?$",
-    re.IGNORECASE,
-)
+from ..names import EXCHANGES, LEGAL_SUFFIX
+
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
@@ -41,10 +38,6 @@ def short_forms(label: str, text: str) -> Set[str]:
     return {f for f in forms if len(f) >= 3}
 
 
-EXCHANGES = {
-    "nasdaq", "nyse", "tsx", "tsxv", "tsx-v", "cse", "otc", "otcqb", "otcqx", "asx", "amex",
-    "frankfurt", "fse", "lse", "aim", "neo", "cboe", "nyse american", "otc markets", "tase",
-}
 _NAME_GLUE = {"of", "and", "&", ",", "de", "la", "the"}
 _OPEN_QUOTES = {"“", '"', "‘"}
 

@@ -19,6 +19,7 @@ from spacy.util import registry
 from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
 from .. import extensions  # noqa: F401
+from ..scoring import prf
 from ..ml.candidates import DocCandidates, RelationBatch, build_batch, find_candidates
 
 DEFAULT_REL_MODEL = """
@@ -74,14 +75,8 @@ def score_relations(examples: Iterable[Example], threshold: float = 0.0, **kwarg
         for triple in gold - pred:
             fn[triple[2]] = fn.get(triple[2], 0) + 1
 
-    def prf(t: int, p: int, n: int) -> Dict[str, float]:
-        precision = t / (t + p) if t + p else 0.0
-        recall = t / (t + n) if t + n else 0.0
-        f = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"p": precision, "r": recall, "f": f}
-
     labels = sorted(set(tp) | set(fp) | set(fn))
-    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))  # the project's P/R/F
     return {
         "rel_micro_p": micro["p"],
         "rel_micro_r": micro["r"],
