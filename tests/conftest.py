@@ -13,19 +13,6 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def pytest_addoption(parser):
-    parser.addoption("--slow", action="store_true", help="also run the slow tests")
-
-
-def pytest_collection_modifyitems(config, items):
-    if config.getoption("--slow"):
-        return
-    skip = pytest.mark.skip(reason="slow: run with --slow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def seed_records() -> list[ExhibitRecord]:
     return read_records(DATA / "seeds.jsonl")
