@@ -73,10 +73,9 @@ def _occurrences(text: str, core: str) -> List[Tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def name_features(doc: Doc, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:
+def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:
     """Text-only features of one candidate name (no recognizer output, so the scorer can be
     fitted at initialize, before the recognizer is trained)."""
-    text = doc.text
     n = len(text) or 1
     after = [text[e:e + 40] for _, e in spans]
     before = [text[max(0, s - 12):s] for s, _ in spans]
@@ -96,8 +95,9 @@ def name_features(doc: Doc, core: str, spans: List[Tuple[int, int]]) -> numpy.nd
 
 
 def doc_candidates(doc: Doc):
+    text = doc.text  # Doc.text joins every token: build it once
     for key, core in _cores(doc).items():
-        spans = _occurrences(doc.text, core)
+        spans = _occurrences(text, core)
         if spans:
             yield key, core, spans
 
@@ -114,10 +114,11 @@ class IssuerResolver:
         rows, labels = [], []
         for eg in get_examples():
             doc = eg.predicted
+            text = doc.text
             gold = {" ".join(LEGAL_SUFFIX.sub("", e.text).strip(" ,").lower().split())
                     for e in eg.reference.ents if e.label_ == "ISSUER"}
             for key, core, spans in doc_candidates(doc):
-                rows.append(name_features(doc, core, spans))
+                rows.append(name_features(text, core, spans))
                 labels.append(int(" ".join(key.split()) in gold))
         if not rows or len(set(labels)) < 2:
             return
@@ -136,7 +137,11 @@ class IssuerResolver:
         if not self.cfg["weights"]:
             return doc
         # one exhibit, one issuer: only the best-scoring name is taken
-        scored = [(self.name_probability(name_features(doc, core, spans)), core, spans) for _, core, spans in doc_candidates(doc)]
+        text = doc.text
+        scored = [
+            (self.name_probability(name_features(text, core, spans)), core, spans)
+            for _, core, spans in doc_candidates(doc)
+        ]
         best = max(scored, key=lambda x: x[0], default=None)
         accepted = [best[2]] if best and best[0] >= self.cfg["threshold"] else []
         new: List[Span] = []
@@ -144,7 +149,7 @@ class IssuerResolver:
         for spans in accepted:
             for start, end in spans:
                 # take a legal suffix right after the name ("Darigold, Inc.")
-                m = _SUFFIX_AFTER.match(doc.text, end, end + 40)
+                m = _SUFFIX_AFTER.match(text, end, end + 40)
                 full_end = m.end() if m else end
                 for e in (full_end, end):
                     if any(s < e and start < t for s, t in taken):
