@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Dict
+from typing import Dict, List
 
 import typer
 
@@ -17,7 +17,7 @@ def _table(block: Dict, title: str) -> str:
     return "\n".join(rows)
 
 
-def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: str) -> str:
+def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: str, pipeline: List[str]) -> str:
     ents = result["entities_strict"]
     rels = result["relations_end_to_end"]
     gold_rels = result.get("relations_given_gold_entities")
@@ -28,7 +28,7 @@ def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: 
         "",
         "| | |",
         "|---|---|",
-        "| pipeline | tok2vec (CNN, width 96, depth 4) -> ner -> exhibit_mentions -> exhibit_normalizer -> exhibit_segmenter -> exhibit_relations |",
+        f"| pipeline | {' -> '.join(pipeline)} |",
         "| config | `configs/default.cfg`, trained on the corpus train+dev splits (`--paths.train_split train+dev`) |",
         "| data | `corpus/exhibits.jsonl` (157 annotated exhibits, 143 companies; see `corpus/README.md`) |",
         f"| training time | {train_minutes:.1f} min on 2 CPU cores |",
@@ -85,7 +85,8 @@ def main(
     """Render the model card from `exhibit evaluate --json` output on the test split."""
     result = json.loads(Path(result_json).read_text(encoding="utf-8"))
     size = sum(p.stat().st_size for p in Path(model).rglob("*") if p.is_file()) / 1e6
-    output.write_text(render_card(result, train_minutes, size, Path(model).name), encoding="utf-8")
+    pipeline = json.loads((Path(model) / "meta.json").read_text(encoding="utf-8"))["pipeline"]
+    output.write_text(render_card(result, train_minutes, size, Path(model).name, pipeline), encoding="utf-8")
     typer.echo(f"wrote {output}")
 
 

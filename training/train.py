@@ -48,16 +48,14 @@ def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> N
         raise InputError("E061", f"training data has problems: {shown}{more}")
 
 
-def alignment_summary(config, data: Path) -> str:
-    """How the training spans align with the config's tokenizer (mode from the train corpus)."""
-    from spacy.util import load_model_from_config
-
+def alignment_summary(nlp, config) -> str:
+    """How the training split's spans align with the pipeline's tokenizer (the train corpus's mode)."""
     from nlp.io.docs import records_to_docbin
-    from nlp.io.records import read_many
 
-    mode = config["corpora"]["train"].get("alignment", "expand")
-    nlp = load_model_from_config(config, auto_fill=True, validate=False)
-    _, report = records_to_docbin(nlp.make_doc, read_many([data]), alignment=mode)
+    paths, corpus = config["paths"], config["corpora"]["train"]
+    split = paths.get("train_split") or None
+    records = select_records(Path(paths["train"]), split, Path(paths["splits"]) if split else None)
+    _, report = records_to_docbin(nlp.make_doc, records, alignment=corpus.get("alignment", "expand"))
     return report.summary()
 
 
@@ -92,14 +90,14 @@ def train_pipeline(
         require_gpu(gpu_id)
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
-    alignment = alignment_summary(config, Path(paths["train"]))
-    print(f"alignment of training spans: {alignment}")
     started = time.time()
     try:
         nlp = init_nlp(config, use_gpu=gpu_id)
     except (ValueError, KeyError, TypeError) as err:
         first = str(err).strip().splitlines()[0]
         raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({first})") from None
+    alignment = alignment_summary(nlp, config)
+    print(f"alignment of training spans: {alignment}")
     train_nlp(nlp, output)
     minutes = (time.time() - started) / 60
     metrics = {"config": str(config_path), "overrides": overrides, "train_minutes": round(minutes, 2),
