@@ -1,15 +1,40 @@
-"""Evaluate a pipeline, or any system's prediction file, against gold guide records."""
+"""Evaluate a pipeline, or any system's prediction file, against gold guide records.
+
+A system's output is scored in blocks: entities in each match mode, relations end to end and,
+for a model, relations predicted on the gold entities. Each block has per-label and micro/macro
+P/R/F1 and a bootstrap interval for every micro figure; `analyze_system` adds the error listing
+and the label confusion matrix, `compare_systems` a paired bootstrap of two systems.
+"""
 from __future__ import annotations
 
-from typing import Dict, List, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.pipeline import EntityRecognizer, EntityRuler, SpanCategorizer
 
+from .bootstrap import BootstrapSettings, micro_intervals, paired_difference, resample_weights
+from .error_analysis import DEFAULT_CONTEXT, confusion_matrix, error_report
+from .errors import InputError
 from .io.docs import doc_to_record
-from .io.records import ExhibitRecord
-from .scoring import ENTITY_MODES, pair_documents, score_pairs, score_records
+from .io.records import ExhibitRecord, read_records
+from .scoring import (
+    ENTITY_MODES, entity_document_counts, pair_documents, relation_document_counts, score_pairs,
+)
 
 _ENTITY_MAKERS = (EntityRecognizer, EntityRuler, SpanCategorizer)
+DEFAULT_BOOTSTRAP = BootstrapSettings()
+Counts = List[Tuple[int, int, int]]
+
+
+@dataclass
+class SystemOutput:
+    """What one system produced for the gold documents: its end-to-end records and, for a model,
+    the relations it predicts when given the gold entities."""
+
+    name: str
+    predicted: List[ExhibitRecord]
+    on_gold_entities: Optional[List[ExhibitRecord]] = None
 
 
 def predict_records(nlp, records: Sequence[ExhibitRecord], batch_size: int = 8) -> List[ExhibitRecord]:
@@ -32,24 +57,105 @@ def predict_relations_on_gold(nlp, records: Sequence[ExhibitRecord]) -> List[Exh
     return out
 
 
-def evaluate_model(nlp, gold: Sequence[ExhibitRecord], batch_size: int = 8) -> Dict:
-    """Entity scores in every match mode, end-to-end relations, and relations given gold entities."""
+def run_model(nlp, gold: Sequence[ExhibitRecord], batch_size: int = 8, name: str = "model") -> SystemOutput:
     predicted = predict_records(nlp, gold, batch_size)
-    result = {"documents": len(gold)}
-    pairs, _, _ = pair_documents(gold, predicted)
-    for mode in ENTITY_MODES:
-        result[f"entities_{mode}"] = score_pairs(pairs, mode)["entities"]
-    result["relations_end_to_end"] = score_pairs(pairs)["relations"]
-    if any(name for name, proc in nlp.pipeline if hasattr(proc, "allowed_pairs")):
+    on_gold = None
+    if any(hasattr(proc, "allowed_pairs") for _, proc in nlp.pipeline):
         on_gold = predict_relations_on_gold(nlp, gold)
-        result["relations_given_gold_entities"] = score_records(gold, on_gold)["relations"]
+    return SystemOutput(name, predicted, on_gold)
+
+
+def load_system(source: Path, gold: Sequence[ExhibitRecord], batch_size: int = 8) -> SystemOutput:
+    """A model directory (run on the gold texts) or a prediction JSONL file."""
+    from .models import load_model
+
+    source = Path(source)
+    if source.is_dir():
+        return run_model(load_model(source), gold, batch_size, name=str(source))
+    if source.is_file():
+        return SystemOutput(str(source), read_records(source))
+    raise InputError("E106", f"{source}: no such model directory or prediction file")
+
+
+def _block_scores(gold: Sequence[ExhibitRecord], output: SystemOutput) -> Dict[str, Tuple[Dict, Counts]]:
+    """Block name -> (its scores, each document's micro (tp, fp, fn)) for every block the output has."""
+    pairs, _, _ = pair_documents(gold, output.predicted)
+    blocks = {
+        f"entities_{mode}": (score_pairs(pairs, mode)["entities"], entity_document_counts(pairs, mode))
+        for mode in ENTITY_MODES
+    }
+    blocks["relations_end_to_end"] = (score_pairs(pairs)["relations"], relation_document_counts(pairs))
+    if output.on_gold_entities is not None:
+        on_gold, _, _ = pair_documents(gold, output.on_gold_entities)
+        blocks["relations_given_gold_entities"] = (
+            score_pairs(on_gold)["relations"], relation_document_counts(on_gold))
+    return blocks
+
+
+def score_system(
+    gold: Sequence[ExhibitRecord], output: SystemOutput, bootstrap: Optional[BootstrapSettings] = DEFAULT_BOOTSTRAP
+) -> Dict:
+    """{"documents", "missing_ids", "extra_ids", "bootstrap", <block>: {"micro", "macro_f", "macro_p",
+    "macro_r", "per_label", "micro_ci"}}; no intervals (nor "bootstrap") when bootstrap is None."""
+    _, missing, extra = pair_documents(gold, output.predicted)
+    result: Dict = {"documents": len(gold), "missing_ids": missing, "extra_ids": extra}
+    weights = resample_weights(len(gold), bootstrap) if bootstrap else None
+    if bootstrap:
+        result["bootstrap"] = bootstrap.to_dict()
+    for key, (summary, counts) in _block_scores(gold, output).items():
+        if bootstrap:
+            summary["micro_ci"] = micro_intervals(counts, weights, bootstrap)
+        result[key] = summary
     return result
 
 
-def evaluate_predictions(gold: Sequence[ExhibitRecord], predicted: Sequence[ExhibitRecord]) -> Dict:
-    pairs, missing, extra = pair_documents(gold, predicted)
-    result = {"documents": len(gold), "missing_ids": missing, "extra_ids": extra}
-    for mode in ENTITY_MODES:
-        result[f"entities_{mode}"] = score_pairs(pairs, mode)["entities"]
-    result["relations_end_to_end"] = score_pairs(pairs)["relations"]
+def analyze_system(
+    gold: Sequence[ExhibitRecord],
+    output: SystemOutput,
+    bootstrap: Optional[BootstrapSettings] = DEFAULT_BOOTSTRAP,
+    errors_limit: Optional[int] = None,
+    window: int = DEFAULT_CONTEXT,
+) -> Dict:
+    """score_system plus "errors" (by label and kind, at most errors_limit listed per group) and
+    the entity label "confusion" matrix, both of the end-to-end output."""
+    result = score_system(gold, output, bootstrap)
+    pairs, _, _ = pair_documents(gold, output.predicted)
+    result["errors"] = error_report(pairs, errors_limit, window)
+    result["confusion"] = confusion_matrix(pairs)
     return result
+
+
+def compare_systems(
+    gold: Sequence[ExhibitRecord], a: SystemOutput, b: SystemOutput,
+    bootstrap: BootstrapSettings = DEFAULT_BOOTSTRAP,
+) -> Dict:
+    """Both systems' scores and, for every block both have, the paired bootstrap of micro F1 B - A."""
+    weights = resample_weights(len(gold), bootstrap)
+    blocks_a, blocks_b = _block_scores(gold, a), _block_scores(gold, b)
+    comparison = {
+        key: paired_difference(blocks_a[key][1], blocks_b[key][1], weights, bootstrap)
+        for key in blocks_a if key in blocks_b
+    }
+    return {
+        "documents": len(gold),
+        "bootstrap": bootstrap.to_dict(),
+        "systems": {"a": a.name, "b": b.name},
+        "comparison": comparison,
+        "a": score_system(gold, a, bootstrap),
+        "b": score_system(gold, b, bootstrap),
+    }
+
+
+def evaluate_model(
+    nlp, gold: Sequence[ExhibitRecord], batch_size: int = 8,
+    bootstrap: Optional[BootstrapSettings] = DEFAULT_BOOTSTRAP,
+) -> Dict:
+    """Entity scores in every match mode, end-to-end relations, and relations given gold entities."""
+    return score_system(gold, run_model(nlp, gold, batch_size), bootstrap)
+
+
+def evaluate_predictions(
+    gold: Sequence[ExhibitRecord], predicted: Sequence[ExhibitRecord],
+    bootstrap: Optional[BootstrapSettings] = DEFAULT_BOOTSTRAP,
+) -> Dict:
+    return score_system(gold, SystemOutput("predictions", list(predicted)), bootstrap)

@@ -1,7 +1,9 @@
 """Precision, recall and F1 for entities and relations between gold and predicted records.
 
 Pure functions, no printing. Documents are matched by id; a gold document with no prediction
-counts as all-missed and is listed in `missing_ids`.
+counts as all-missed and is listed in `missing_ids`. Spans (and relation triples) are sets:
+a duplicate counts once. `*_document_counts` give each document's micro (tp, fp, fn), which
+nlp.bootstrap resamples.
 """
 from __future__ import annotations
 
@@ -24,8 +26,14 @@ def _summarize(tp: Counter, fp: Counter, fn: Counter) -> Dict:
     labels = sorted(set(tp) | set(fp) | set(fn))
     per_label = {label: prf(tp[label], fp[label], fn[label]) for label in labels}
     micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    macro_f = sum(v["f"] for v in per_label.values()) / len(per_label) if per_label else 0.0
-    return {"micro": micro, "macro_f": macro_f, "per_label": per_label}
+    return {"micro": micro, **macro_scores(per_label), "per_label": per_label}
+
+
+def macro_scores(per_label: Dict[str, Dict[str, float]]) -> Dict[str, float]:
+    """Unweighted means over the labels seen in gold or predictions (0.0 when there are none)."""
+    n = len(per_label)
+    mean = {k: sum(v[k] for v in per_label.values()) / n if n else 0.0 for k in ("p", "r", "f")}
+    return {"macro_f": mean["f"], "macro_p": mean["p"], "macro_r": mean["r"]}
 
 
 def _entity_counts(gold: ExhibitRecord, pred: ExhibitRecord, mode: str) -> Tuple[Counter, Counter, Counter]:
@@ -95,6 +103,23 @@ def score_pairs(pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], entity_mod
         for total, part in zip(rel_counts, _relation_counts(gold, pred)):
             total.update(part)
     return {"entities": _summarize(*counts), "relations": _summarize(*rel_counts)}
+
+
+def entity_document_counts(
+    pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], mode: str = "strict"
+) -> List[Tuple[int, int, int]]:
+    """Micro (tp, fp, fn) of each document in one entity match mode: what the bootstrap resamples."""
+    return [_totals(_entity_counts(gold, pred, mode)) for gold, pred in pairs]
+
+
+def relation_document_counts(pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]]) -> List[Tuple[int, int, int]]:
+    """Micro (tp, fp, fn) of each document's relations."""
+    return [_totals(_relation_counts(gold, pred)) for gold, pred in pairs]
+
+
+def _totals(counts: Tuple[Counter, Counter, Counter]) -> Tuple[int, int, int]:
+    tp, fp, fn = counts
+    return sum(tp.values()), sum(fp.values()), sum(fn.values())
 
 
 def score_records(

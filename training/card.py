@@ -17,7 +17,14 @@ def _table(block: Dict, title: str) -> str:
     return "\n".join(rows)
 
 
-def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: str, pipeline: List[str]) -> str:
+def _interval(block: Dict) -> str:
+    ci = block.get("micro_ci", {}).get("f")
+    return f" (95% bootstrap interval over documents {ci[0]:.3f}–{ci[1]:.3f})" if ci else ""
+
+
+def render_card(
+    result: Dict, train_minutes: float, size_mb: float, model_name: str, pipeline: List[str], history: str = ""
+) -> str:
     ents = result["entities_strict"]
     rels = result["relations_end_to_end"]
     gold_rels = result.get("relations_given_gold_entities")
@@ -44,6 +51,9 @@ def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: 
         "",
         _table(rels, "relation (end to end)"),
         "",
+        f"Entity micro F1 {ents['micro']['f']:.3f}{_interval(ents)}; relation micro F1 "
+        f"{rels['micro']['f']:.3f}{_interval(rels)}.",
+        "",
         "Entity match modes (micro F1): "
         + ", ".join(f"{m} {result[f'entities_{m}']['micro']['f']:.3f}" for m in ("strict", "partial", "span")),
     ]
@@ -54,6 +64,8 @@ def render_card(result: Dict, train_minutes: float, size_mb: float, model_name: 
             "",
             _table(gold_rels, "relation (gold entities)"),
         ]
+    if history:
+        parts += ["", "## History", "", history.strip()]
     parts += [
         "",
         "## Reproduce",
@@ -81,12 +93,16 @@ def main(
     train_minutes: float = typer.Option(..., help="Measured training time."),
     model: Path = Path("models/exhibit-default"),
     output: Path = Path("models/README.md"),
+    history: Path = typer.Option(None, help="Markdown file with how this model came about."),
 ) -> None:
     """Render the model card from `exhibit evaluate --json` output on the test split."""
     result = json.loads(Path(result_json).read_text(encoding="utf-8"))
     size = sum(p.stat().st_size for p in Path(model).rglob("*") if p.is_file()) / 1e6
     pipeline = json.loads((Path(model) / "meta.json").read_text(encoding="utf-8"))["pipeline"]
-    output.write_text(render_card(result, train_minutes, size, Path(model).name, pipeline), encoding="utf-8")
+    output.write_text(render_card(
+        result, train_minutes, size, Path(model).name, pipeline,
+        history.read_text(encoding="utf-8") if history else "",
+    ), encoding="utf-8")
     typer.echo(f"wrote {output}")
 
 

@@ -82,10 +82,11 @@ def record_to_doc(
 def doc_to_record(
     doc: Doc,
     record_id: Optional[str] = None,
-    threshold: float = 0.5,
+    threshold: float = 0.0,
     with_scores: bool = False,
 ) -> ExhibitRecord:
-    """The guide record of a Doc: its entities and the relations scored at or above threshold."""
+    """The guide record of a Doc: its entities and the relations scored at or above threshold
+    (by default every relation the relation component kept: its own threshold decides)."""
     entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = {e.offsets for e in entities}
     relations = []

@@ -111,11 +111,20 @@ def token_segment_ids(
     return ids
 
 
+_CACHE_KEY = "exhibit_segment_ids"
+
+
 def doc_segment_ids(doc, protect: Iterable = ()) -> List[int]:
     """Segment number per token of a spaCy Doc; spans in `protect` (entities) are never cut."""
     from spacy.attrs import IDX
 
-    ids = token_segment_ids(doc.to_array(IDX).tolist(), segment_ranges(doc.text))
+    # the segmenter and the relation component both need the segments of one doc: the text
+    # scan is the costly part, so it is done once and kept with the doc
+    raw = doc.user_data.get(_CACHE_KEY)
+    if raw is None or len(raw) != len(doc):
+        raw = token_segment_ids(doc.to_array(IDX).tolist(), segment_ranges(doc.text))
+        doc.user_data[_CACHE_KEY] = raw
+    ids = list(raw)
     for span in protect:
         for i in range(span.start + 1, span.end):
             ids[i] = ids[span.start]

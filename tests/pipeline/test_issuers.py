@@ -64,3 +64,50 @@ def test_weights_survive_to_disk(tmp_path):
     cfg = loaded.get_pipe("exhibit_issuers").cfg
     assert cfg["weights"] == pytest.approx(resolver.cfg["weights"], rel=1e-6)
     assert cfg["bias"] == pytest.approx(resolver.cfg["bias"], rel=1e-6)
+
+
+def test_same_company_accepts_mentions_of_the_issuer_only():
+    from nlp.pipeline.issuers import same_company
+
+    text = "National Rural Utilities Cooperative Finance Corporation (“CFC”) and Lantic Inc."
+    main = "National Rural Utilities Cooperative Finance"
+    assert same_company("National Rural Utilities Cooperative Finance Corporation", main, text)
+    assert same_company("CFC", main, text)                       # defined in quotes
+    assert same_company("NRUCF", main, text)                     # its initials
+    assert same_company("Finance", main, text)                   # a word of it used alone
+    assert same_company("Public Service Enterprise Group", "PSEG", text)
+    assert not same_company("Lantic Inc.", main, text)
+    assert not same_company("Alberta", main, text)
+
+
+def test_a_shorter_issuer_guess_gives_way_to_the_accepted_name_and_strays_are_dropped():
+    nlp, resolver = _fitted()
+    unseen = _record(*COMPANIES[5])
+    doc = nlp.make_doc(unseen.text)
+    first = unseen.text.index("Fenwick")
+    stray = unseen.text.index("TORONTO")
+    doc.ents = [doc.char_span(first, first + len("Fenwick"), "ISSUER"),
+                doc.char_span(stray, stray + len("TORONTO"), "ISSUER")]
+    doc = resolver(doc)
+    found = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ISSUER"}
+    assert found == {(e.start, e.end) for e in unseen.entities}
+
+
+def test_one_issuer_can_be_switched_off():
+    nlp, resolver = _fitted()
+    resolver.cfg["one_issuer"] = False
+    text = _record(*COMPANIES[5]).text
+    doc = nlp.make_doc(text)
+    stray = text.index("TORONTO")
+    doc.ents = [doc.char_span(stray, stray + len("TORONTO"), "ISSUER")]
+    assert "TORONTO" in {e.text for e in resolver(doc).ents}
+
+
+def test_capitalized_function_words_are_never_issuer_names():
+    from nlp.pipeline.issuers import doc_candidates
+
+    nlp = spacy.blank("en")
+    doc = nlp("CERTIFICATION PURSUANT TO SECTION 1350 AS ADOPTED\n\nBsquare Corporation filed it pursuant to law.")
+    keys = {key for key, _, _ in doc_candidates(doc)}
+    assert "to" not in keys and "as" not in keys
+    assert "bsquare" in keys

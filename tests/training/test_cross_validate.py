@@ -1,0 +1,151 @@
+"""Cross-validation folds grouped by company, their summary, and a K=2 run of tiny models."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, small_record, write_jsonl
+from nlp.errors import InputError
+from nlp.io.records import ExhibitRecord, read_records
+from nlp.cli import app
+from nlp.reports import markdown, terminal
+from nlp.reports.document import cross_validation_document
+from training.cross_validate import assign_folds, hold_out_dev, summarize_folds
+from training.split import company_key
+
+runner = CliRunner()
+
+# the TINY overrides of tests/test_end_to_end.py: a few seconds of training per fold
+TINY = [
+    "--components.tok2vec.model.encode.width", "32",
+    "--components.tok2vec.model.encode.depth", "1",
+    "--training.max_steps", "12",
+    "--training.eval_frequency", "6",
+    "--training.logger.progress_bar", "false",
+]
+
+
+def records(companies):
+    return [ExhibitRecord(f"r{i}", "text", "offering" if i % 2 else "certification", meta={"company": c} if c else {})
+            for i, c in enumerate(companies)]
+
+
+def test_folds_never_split_a_company_and_fall_back_to_the_id():
+    recs = records(["Acme Corp.", "ACME  corp.", "Borealis Inc.", "Cobalt LLC", None, None, "Dyna Co.", "Borealis Inc."])
+    folds, how = assign_folds(recs, 3, seed=1)
+    assert sorted(set(folds)) == [0, 1, 2] and "company" in how
+    by_company = {}
+    for record, fold in zip(recs, folds):
+        by_company.setdefault(company_key(record), set()).add(fold)
+    assert all(len(f) == 1 for f in by_company.values())
+    assert len(by_company) == 6  # the two records without a company are grouped by their own ids
+    assert assign_folds(recs, 3, seed=1) == (folds, how)
+
+
+def test_fold_count_is_checked():
+    with pytest.raises(InputError, match="E111"):
+        assign_folds(records(["a", "b"]), 1)
+    with pytest.raises(InputError, match=r"E112.*3 folds need at least 3 companies; the corpus has 2"):
+        assign_folds(records(["a", "b", "a"]), 3)
+
+
+def test_dev_is_held_out_by_company():
+    recs = records(["a", "a", "b", "c", "d", "e", "f", "g"])
+    train, dev = hold_out_dev(recs, 0.25, seed=0)
+    assert train and dev and len(train) + len(dev) == len(recs)
+    assert not {company_key(r) for r in train} & {company_key(r) for r in dev}
+    assert hold_out_dev(recs, 0.0) == (recs, recs)
+    assert hold_out_dev(records(["a", "a"]), 0.25) == (records(["a", "a"]), records(["a", "a"]))
+    with pytest.raises(InputError, match="E115"):
+        hold_out_dev(recs, 1.0)
+
+
+def _block(f, per_label):
+    return {"micro": {"p": f, "r": f, "f": f}, "macro_f": f, "per_label": per_label}
+
+
+def test_summary_gives_mean_std_min_max_per_label_and_micro():
+    folds = [
+        {"entities_strict": _block(0.6, {"ISSUER": {"p": 1.0, "r": 0.5, "f": 0.6}})},
+        {"entities_strict": _block(0.8, {"ISSUER": {"p": 1.0, "r": 1.0, "f": 1.0}, "PRICE": {"p": 0.5, "r": 0.5, "f": 0.5}})},
+    ]
+    summary = summarize_folds(folds)["entities_strict"]
+    assert summary["micro"]["f"] == pytest.approx({"mean": 0.7, "std": 0.1, "min": 0.6, "max": 0.8})
+    assert summary["per_label"]["ISSUER"]["f"] == pytest.approx({"mean": 0.8, "std": 0.2, "min": 0.6, "max": 1.0})
+    assert summary["per_label"]["ISSUER"]["folds"] == 2
+    assert summary["per_label"]["PRICE"]["folds"] == 1 and summary["per_label"]["PRICE"]["r"]["std"] == 0.0
+
+
+@pytest.fixture(scope="module")
+def tiny_corpus(tmp_path_factory, seeds_path):
+    """The two seed exhibits (one company) and two one-sentence offerings of two other companies."""
+    borealis = small_record(
+        id="borealis", text="Borealis Inc. sold 2,500 shares of Common Stock at $4.00 per share.",
+        entities=[{"start": 0, "end": 13, "label": "ISSUER"}, {"start": 19, "end": 24, "label": "QUANTITY"},
+                  {"start": 35, "end": 47, "label": "SECURITY"}, {"start": 51, "end": 56, "label": "PRICE"}],
+        relations=[{"head": [0, 13], "child": [35, 47], "label": "OFFERS"},
+                   {"head": [19, 24], "child": [35, 47], "label": "QUANTITY_OF"},
+                   {"head": [51, 56], "child": [35, 47], "label": "PRICE_OF"}],
+        meta={"company": "Borealis Inc."},
+    )
+    rows = seeds_path.read_text().splitlines() + [json.dumps(small_record()), json.dumps(borealis)]
+    return write_jsonl(tmp_path_factory.mktemp("cv") / "tiny.jsonl", rows)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tiny_corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("cv-out")
+    result = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                                 "--corpus", str(tiny_corpus), "--output", str(out), "--json", *TINY])
+    assert result.exit_code == 0, result.output
+    return result, out
+
+
+def test_cross_validate_two_folds_of_tiny_models(tiny_corpus, tiny_run):
+    result, out = tiny_run
+    report = json.loads(result.stdout)
+    assert report["k"] == 2 and report["documents"] == 4 and len(report["folds"]) == 2
+    assert report["overrides"]["training.max_steps"] == 12
+    test_ids = [rid for fold in report["folds"] for rid in fold["test_ids"]]
+    assert sorted(test_ids) == sorted(r.id for r in read_records(tiny_corpus))
+    for fold in report["folds"]:
+        folder = out / f"fold-{fold['fold']}"
+        assert (folder / fold["model"] / "meta.json").exists() and (folder / "train.log").exists()
+        train_companies = {company_key(r) for r in read_records(folder / "train.jsonl")}
+        test_companies = {company_key(r) for r in read_records(folder / "test.jsonl")}
+        assert train_companies and not train_companies & test_companies
+        assert set(fold["scores"]["entities_strict"]["micro"]) == {"p", "r", "f", "tp", "fp", "fn"}
+    micro = report["summary"]["entities_strict"]["micro"]["f"]
+    assert set(micro) == {"mean", "std", "min", "max"} and micro["min"] <= micro["mean"] <= micro["max"]
+    assert "relations_given_gold_entities" in report["summary"]
+    assert json.loads((out / "cross_validation.json").read_text())["summary"] == report["summary"]
+    progress = result.stderr.splitlines()
+    assert progress[0].startswith("fold 1/2: training on ") and progress[-1].startswith("fold 2/2: entity F1 ")
+
+
+def test_cross_validation_report_for_people(tiny_run):
+    report = json.loads(tiny_run[0].stdout)
+    document = cross_validation_document(report)
+    text = terminal.render(document)
+    assert text.startswith("cross-validation\n") and "2 folds over 4 documents" in text
+    lines = text.splitlines()
+    header = lines.index("folds") + 1
+    assert lines[header].split()[:4] == ["fold", "train", "dev", "test"]
+    first = report["folds"][0]
+    assert lines[header + 2].split()[:4] == [str(first[k]) for k in ("fold", "train_documents", "dev_documents", "test_documents")]
+    strict = report["summary"]["entities_strict"]["micro"]["f"]
+    row = next(line for line in text.splitlines() if line.startswith("entities, strict"))
+    assert row.split()[-4:] == [f"{strict[k]:.3f}" for k in ("mean", "std", "min", "max")]
+    assert "| label | mean | std | min | max | folds |" in markdown.render(document)
+
+
+def test_cross_validate_errors(tiny_corpus, tmp_path):
+    config = str(ROOT / "configs" / "default.cfg")
+    too_many = runner.invoke(app, ["cross-validate", config, "--folds", "4", "--corpus", str(tiny_corpus)])
+    assert too_many.exit_code == 2 and "4 folds need at least 4 companies; the corpus has 3" in too_many.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(tiny_corpus.read_text().replace('"PRICE"', '"COST"', 1))
+    invalid = runner.invoke(app, ["cross-validate", config, "--corpus", str(bad), "--folds", "2"])
+    assert invalid.exit_code == 2 and "unknown label 'COST'" in invalid.output

@@ -1,0 +1,173 @@
+"""K-fold cross-validation grouped by company: train on K-1 folds, score the held-out fold.
+
+No company is in two folds (meta.company, falling back to the record id, as in training.split).
+Folds are stratified by category where scikit-learn's StratifiedGroupKFold can do it, else
+GroupKFold. Within the training folds, a share of the companies is held out as the dev set
+that picks model-best, so the scored fold never takes part in training or model choice.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from nlp.errors import ConfigError, InputError
+from nlp.io.records import ExhibitRecord, read_records, write_records
+from training.split import company_key
+from training.train import check_training_data, file_overrides, load_training_config
+
+Progress = Callable[[str], None]
+
+
+def assign_folds(records: Sequence[ExhibitRecord], k: int, seed: int = 0) -> Tuple[List[int], str]:
+    """The fold (0..k-1) of each record, and how the folds were made."""
+    from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
+
+    if k < 2:
+        raise InputError("E111", f"--folds must be 2 or more, not {k}")
+    groups = [company_key(r) for r in records]
+    if len(set(groups)) < k:
+        raise InputError("E112", f"{k} folds need at least {k} companies; the corpus has {len(set(groups))}")
+    categories = [r.category or "unknown" for r in records]
+    folds = [0] * len(records)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "least populated class" when categories are rare
+        splits = list(StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed).split(records, categories, groups))
+    how = f"StratifiedGroupKFold by company, stratified by category, seed {seed}"
+    if any(len(test) == 0 for _, test in splits):
+        splits = list(GroupKFold(n_splits=k).split(records, groups=groups))
+        how = "GroupKFold by company"
+    for fold, (_, test) in enumerate(splits):
+        for i in test:
+            folds[i] = fold
+    return folds, how
+
+
+def hold_out_dev(
+    records: Sequence[ExhibitRecord], dev_share: float, seed: int = 0
+) -> Tuple[List[ExhibitRecord], List[ExhibitRecord]]:
+    """(train, dev) with about dev_share of the companies in dev. With dev_share 0, or a single
+    company, dev is the training data itself (model-best is then chosen on what it trained on)."""
+    from sklearn.model_selection import GroupShuffleSplit
+
+    if not 0 <= dev_share < 1:
+        raise InputError("E115", f"--dev-share must be at least 0 and below 1, not {dev_share}")
+    groups = [company_key(r) for r in records]
+    if dev_share == 0 or len(set(groups)) < 2:
+        return list(records), list(records)
+    splitter = GroupShuffleSplit(n_splits=1, test_size=dev_share, random_state=seed)
+    train_index, dev_index = next(splitter.split(records, groups=groups))
+    return [records[i] for i in train_index], [records[i] for i in dev_index]
+
+
+def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: Path, output: Path) -> Path:
+    """Train one fold's pipeline into `output` (spaCy's log goes to output/train.log); the model
+    directory to score: model-best, or model-last when no evaluation ever ran."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_nlp
+
+    config = load_training_config(config_path, {**overrides, **file_overrides(train, dev)})
+    output.mkdir(parents=True, exist_ok=True)
+    with (output / "train.log").open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        try:
+            nlp = init_nlp(config)
+        except (ValueError, KeyError, TypeError) as err:
+            first = str(err).strip().splitlines()[0]
+            raise ConfigError("E113", f"{config_path}: cannot build the pipeline ({first})") from None
+        train_nlp(nlp, output, stdout=log, stderr=log)
+    best = output / "model-best"
+    return best if best.exists() else output / "model-last"
+
+
+def spread(values: Sequence[float]) -> Dict[str, float]:
+    """Mean, population standard deviation, min and max."""
+    array = np.asarray(values, dtype=np.float64)
+    return {"mean": float(array.mean()), "std": float(array.std()), "min": float(array.min()), "max": float(array.max())}
+
+
+def summarize_folds(fold_scores: Sequence[Dict]) -> Dict:
+    """{block: {"micro": {p/r/f: spread}, "macro_f": spread, "per_label": {label: {p/r/f: spread, "folds"}}}}.
+
+    A label is summarized over the folds where it occurs (in gold or predictions)."""
+    summary = {}
+    blocks = [k for k in fold_scores[0] if k.startswith(("entities_", "relations_"))]
+    for key in blocks:
+        present = [s[key] for s in fold_scores if key in s]
+        labels = sorted({label for block in present for label in block["per_label"]})
+        per_label = {}
+        for label in labels:
+            rows = [block["per_label"][label] for block in present if label in block["per_label"]]
+            per_label[label] = {m: spread([r[m] for r in rows]) for m in ("p", "r", "f")}
+            per_label[label]["folds"] = len(rows)
+        summary[key] = {
+            "micro": {m: spread([b["micro"][m] for b in present]) for m in ("p", "r", "f")},
+            "macro_f": spread([b["macro_f"] for b in present]),
+            "per_label": per_label,
+        }
+    return summary
+
+
+def cross_validate(
+    config_path: Path,
+    corpus: Path,
+    k: int,
+    overrides: Optional[Dict[str, str]] = None,
+    output: Optional[Path] = None,
+    seed: int = 0,
+    dev_share: float = 0.15,
+    strict_schema: bool = True,
+    progress: Progress = lambda message: None,
+) -> Dict:
+    """Train and score k folds; the report has every fold's scores and their spread ("summary").
+
+    With `output`, each fold's data, log, models and scores stay in output/fold-N and the report
+    is written to output/cross_validation.json; without, they go to a temporary folder."""
+    from nlp.evaluation import run_model, score_system
+    from nlp.models import load_model
+
+    overrides = dict(overrides or {})
+    load_training_config(config_path, overrides)  # a bad config fails before any fold trains
+    check_training_data(Path(corpus), Path(corpus), strict_schema)
+    records = read_records(corpus)
+    if not records:
+        raise InputError("E114", f"{corpus}: holds no records to cross-validate")
+    fold_of, how = assign_folds(records, k, seed)
+    with contextlib.ExitStack() as stack:
+        root = Path(output) if output else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="exhibit-cv-")))
+        folds = []
+        for fold in range(k):
+            test = [r for r, f in zip(records, fold_of) if f == fold]
+            train, dev = hold_out_dev([r for r, f in zip(records, fold_of) if f != fold], dev_share, seed)
+            folder = root / f"fold-{fold + 1}"
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, part in (("train", train), ("dev", dev), ("test", test)):
+                write_records(part, folder / f"{name}.jsonl")
+            companies = len({company_key(r) for r in test})
+            progress(f"fold {fold + 1}/{k}: training on {len(train)} exhibits (dev {len(dev)}), "
+                     f"testing on {len(test)} exhibits of {companies} companies")
+            started = time.time()
+            model_dir = train_fold(config_path, overrides, folder / "train.jsonl", folder / "dev.jsonl", folder)
+            scores = score_system(test, run_model(load_model(model_dir), test), bootstrap=None)
+            minutes = (time.time() - started) / 60
+            (folder / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+            folds.append({
+                "fold": fold + 1, "train_documents": len(train), "dev_documents": len(dev),
+                "test_documents": len(test), "test_ids": [r.id for r in test],
+                "model": model_dir.name, "minutes": round(minutes, 2), "scores": scores,
+            })
+            progress(f"fold {fold + 1}/{k}: entity F1 {scores['entities_strict']['micro']['f']:.3f}, "
+                     f"relation F1 {scores['relations_end_to_end']['micro']['f']:.3f} ({minutes:.1f} min)")
+        report = {
+            "config": str(config_path), "corpus": str(corpus), "k": k, "seed": seed, "dev_share": dev_share,
+            "grouping": how, "overrides": overrides, "documents": len(records),
+            "folds": folds, "summary": summarize_folds([f["scores"] for f in folds]),
+        }
+        if output:
+            (root / "cross_validation.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
