@@ -62,3 +62,10 @@ def test_stays_off_for_data_without_officers(tmp_path):
     assert list(nlp(CERT).ents) == []
     nlp.to_disk(tmp_path / "m")
     assert list(spacy.load(tmp_path / "m")(CERT).ents) == []
+
+
+def test_finds_officers_quoted_in_press_releases():
+    text = ("“We are pleased,” said Jane Q. Public, Chief Executive Officer of Acme Corp. "
+            "Dr. John Roe, the Company's President, added that the offering closed.\n"
+            "Vice President, Chief Financial Officer\n")
+    assert _names(text) == ["Jane Q. Public", "John Roe"]

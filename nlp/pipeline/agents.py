@@ -1,0 +1,74 @@
+"""exhibit_agents: the banks a release names in its "acting as ... agent" sentence.
+
+Offering releases list their placement agents and underwriters in one sentence: "Goldman Sachs
+& Co. LLC, J.P. Morgan, Jefferies and Wells Fargo Securities are acting as joint book-running
+managers". The recognizer often takes two of four; every name in that list is an AGENT.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, List, Tuple
+
+from spacy.language import Language
+
+from .phrases import PhraseLabeler
+
+_ROLE = re.compile(
+    r"\b(?:is|are|was|were|will)\s+(?:acting|act|serving|serve|acted|served)\s+as\s+[^.\n]{0,60}?"
+    r"\b(?:book[- ]?running|book[- ]?runners?|underwriters?|placement\s+agents?|managers?|agents?|"
+    r"financial\s+advisors?)\b",
+    re.IGNORECASE,
+)
+# where the sentence holding the list starts: after a full stop that ends a word, not an initial
+_SENTENCE_END = re.compile(r"(?:[a-z0-9)”\"]{2}\.\s+|\n)")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# ", LLC" and "and Company" end the name before them ("Needham and Company"), not a new one
+_LEGAL_TAIL = re.compile(r"^(?:LLC|Inc\.?|L\.P\.|LP|Ltd\.?|Corp\.?|Limited|Company|Co\.)$")
+_GLUE = {"&", "and", "de", "of"}
+
+
+def _sentence_start(text: str, before: int) -> int:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, before - 400), before)]
+    return starts[-1] if starts else max(0, before - 400)
+
+
+def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
+    """The names of "A, B and C" in text[start:end], each (start, end)."""
+    items: List[Tuple[int, int]] = []
+    position = start
+    for sep in _LIST_SEPARATOR.finditer(text, start, end):
+        items.append((position, sep.start()))
+        position = sep.end()
+    items.append((position, end))
+    merged: List[Tuple[int, int]] = []
+    for a, b in items:
+        if merged and _LEGAL_TAIL.match(text[a:b].strip()):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    for a, b in merged:
+        while text[a:b].startswith("The "):
+            a += 4
+        b = a + len(text[a:b].rstrip())
+        words = text[a:b].split()
+        names_only = all(w[:1].isupper() or w[:1].isdigit() or w in _GLUE for w in words)
+        if words and words[0][:1].isupper() and names_only and len(words) <= 6:
+            yield a, b
+
+
+def agent_name_spans(text: str) -> List[Tuple[int, int]]:
+    """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase."""
+    found = set()
+    for role in _ROLE.finditer(text):
+        found.update(_list_items(text, _sentence_start(text, role.start()), role.start()))
+    return sorted(found)
+
+
+@Language.factory(
+    "exhibit_agents",
+    default_config={"label": "AGENT"},
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_agent_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
+    return PhraseLabeler(name, label, agent_name_spans)

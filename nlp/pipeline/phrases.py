@@ -1,0 +1,60 @@
+"""Entities from fixed phrases: the shared part of the phrase-rule components.
+
+A phrase rule finds spans in the raw text ("I, NAME, certify"; "X and Y are acting as joint
+book-running managers"). Its span replaces the recognizer's overlapping guesses of the same
+label (often cut short) and never an entity of another label. A component whose label is absent
+from the training data switches itself off, so corpora in other schemas get no invented labels.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional, Tuple
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+
+class PhraseLabeler:
+    """Labels the spans `find_spans(text)` returns; shared by the phrase-rule components."""
+
+    def __init__(self, name: str, label: str, find_spans: Callable[[str], List[Tuple[int, int]]]):
+        self.name = name
+        self.label = label
+        self.find_spans = find_spans
+        self.active = True
+
+    def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, nlp=None) -> None:
+        """Stay off for training data in another schema: it would invent a label the data lacks."""
+        if get_examples is not None:
+            self.active = any(
+                ent.label_ == self.label for eg in get_examples() for ent in eg.reference.ents
+            )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.active:
+            return doc
+        found: List[Span] = []
+        for start, end in self.find_spans(doc.text):
+            span = doc.char_span(start, end, label=self.label, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            overlapping = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+            # a phrase overrides the recognizer's guesses of the same label, never another label
+            if all(e.label_ == self.label for e in overlapping):
+                found.append(span)
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
+            doc.ents = filter_spans(kept + found)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        cfg = Path(path) / "cfg.json"
+        if cfg.exists():
+            self.active = bool(json.loads(cfg.read_text()).get("active", True))
+        return self

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import spacy
+
+from nlp.pipeline.agents import agent_name_spans
+
+RELEASE = (
+    "Acme Corp. announced the pricing of its offering. Goldman Sachs & Co. LLC, J.P. Morgan, "
+    "Jefferies and Needham and Company are acting as joint book-running managers for the "
+    "offering. The Benchmark Company, LLC is acting as sole placement agent.\n"
+    "Acme will use the proceeds for working capital."
+)
+
+
+def _names(text):
+    return [text[s:e] for s, e in agent_name_spans(text)]
+
+
+def test_every_name_of_the_acting_as_list_is_an_agent():
+    assert _names(RELEASE) == [
+        "Goldman Sachs & Co. LLC", "J.P. Morgan", "Jefferies", "Needham and Company",
+        "Benchmark Company, LLC",
+    ]
+
+
+def test_no_agent_without_an_agent_role():
+    assert _names("John Smith and Jane Doe are acting as directors of the Company.") == []
+    assert _names("The offering is expected to close on March 3.") == []
+
+
+def test_component_labels_the_list_and_keeps_other_labels():
+    nlp = spacy.blank("en")
+    agents = nlp.add_pipe("exhibit_agents")
+    doc = nlp.make_doc(RELEASE)
+    start = RELEASE.index("Jefferies")
+    morgan = RELEASE.index("Morgan")
+    doc.ents = [doc.char_span(start, start + len("Jefferies"), "ISSUER"),
+                doc.char_span(morgan, morgan + len("Morgan"), "AGENT")]
+    found = {(e.text, e.label_) for e in agents(doc).ents}
+    assert ("Jefferies", "ISSUER") in found          # another label is never overridden
+    assert ("J.P. Morgan", "AGENT") in found          # a shorter guess of the same label gives way
+    assert ("Goldman Sachs & Co. LLC", "AGENT") in found
