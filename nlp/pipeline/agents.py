@@ -71,4 +71,5 @@ def agent_name_spans(text: str) -> List[Tuple[int, int]]:
     assigns=["doc.ents"],
 )
 def make_agent_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    return PhraseLabeler(name, label, agent_name_spans)
+    # a name the sentence says is acting as agent is no title or officer, whatever was guessed
+    return PhraseLabeler(name, label, agent_name_spans, overrides=("TITLE", "OFFICER"))

@@ -5,6 +5,7 @@ for QUANTITY, canonical titles and report forms, whitespace-folded names otherwi
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.language import Language
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401
 from ..values import normalize_value
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
 
@@ -26,8 +28,19 @@ def _is_edge_junk(token, at_end: bool) -> bool:
     return not (at_end and text == "." and token.i > 0 and token.nbor(-1).lower_ in _KEEP_PERIOD_WORDS)
 
 
+def _before_blank_line(span: Span) -> Span:
+    """The part of the span before its first blank line: by the guide, no entity crosses one."""
+    blank = _BLANK_LINE.search(span.text)
+    if blank is None:
+        return span
+    cut = span.doc.char_span(span.start_char, span.start_char + blank.start(), span.label_, alignment_mode="contract")
+    return cut if cut is not None and len(cut) else span
+
+
 def trim_span(span: Span) -> Span | None:
-    """The span without leading/trailing whitespace or punctuation tokens; None if nothing is left."""
+    """The span before any blank line in it, without leading/trailing whitespace or punctuation
+    tokens; None if nothing is left."""
+    span = _before_blank_line(span)
     start, end = span.start, span.end
     while start < end and _is_edge_junk(span.doc[start], at_end=False):
         start += 1

@@ -18,10 +18,17 @@ from spacy.util import filter_spans
 class PhraseLabeler:
     """Labels the spans `find_spans(text)` returns; shared by the phrase-rule components."""
 
-    def __init__(self, name: str, label: str, find_spans: Callable[[str], List[Tuple[int, int]]]):
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        find_spans: Callable[[str], List[Tuple[int, int]]],
+        overrides: Iterable[str] = (),
+    ):
         self.name = name
         self.label = label
         self.find_spans = find_spans
+        self.overrides = {label, *overrides}  # labels whose guesses a phrase span may replace
         self.active = True
 
     def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, nlp=None) -> None:
@@ -40,8 +47,7 @@ class PhraseLabeler:
             if span is None or len(span) == 0:
                 continue
             overlapping = [e for e in doc.ents if e.start < span.end and span.start < e.end]
-            # a phrase overrides the recognizer's guesses of the same label, never another label
-            if all(e.label_ == self.label for e in overlapping):
+            if all(e.label_ in self.overrides for e in overlapping):
                 found.append(span)
         if found:
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import spacy
+
+from nlp.pipeline.normalizer import trim_span
+
+
+def _span(text, start_text, label="TITLE"):
+    doc = spacy.blank("en")(text)
+    return doc.char_span(text.index(start_text), len(text), label, alignment_mode="expand")
+
+
+def test_an_entity_stops_at_a_blank_line():
+    assert trim_span(_span("Dale Miller, Executive Chairman\n\nPhone", "Executive")).text == "Executive Chairman"
+    assert trim_span(_span("By: Chief Executive\n \nOfficer", "Chief")).text == "Chief Executive"
+
+
+def test_single_line_breaks_and_legal_periods_stay():
+    assert trim_span(_span("Title: Chief Financial\nOfficer", "Chief")).text == "Chief Financial\nOfficer"
+    assert trim_span(_span("shares of Acme Inc.", "Acme", "ISSUER")).text == "Acme Inc."
+
+
+def test_edge_punctuation_is_trimmed_and_nothing_left_gives_none():
+    assert trim_span(_span("the “Acme Corp”,", "“", "ISSUER")).text == "Acme Corp"
+    assert trim_span(_span("text ,.", ",", "ISSUER")) is None
+
+
+def test_the_component_sets_values():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    doc = nlp.make_doc("raising $9 million\n\nin gross proceeds")
+    doc.ents = [doc.char_span(8, len(doc.text), "AMOUNT", alignment_mode="expand")]
+    doc = normalizer(doc)
+    assert [e.text for e in doc.ents] == ["$9 million"]
+    assert doc.ents[0]._.value["amount"] == "9000000"
