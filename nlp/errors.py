@@ -10,6 +10,7 @@ EXIT_PROBLEMS = 1      # the input was read, and problems were found in it (vali
 EXIT_INPUT = 2         # a file is missing, unreadable or malformed; bad usage
 EXIT_MODEL = 3         # a model directory is missing or cannot be loaded
 EXIT_CONFIG = 4        # a training config is invalid
+EXIT_INTERNAL = 70     # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
 EXIT_INTERRUPTED = 130
 
 

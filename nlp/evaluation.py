@@ -17,7 +17,7 @@ from .bootstrap import BootstrapSettings, micro_intervals, paired_difference, re
 from .error_analysis import DEFAULT_CONTEXT, confusion_matrix, error_report
 from .errors import InputError
 from .io.docs import doc_to_record
-from .io.records import ExhibitRecord, read_records
+from .io.records import ExhibitRecord, check_unique_ids, read_records
 from .scoring import (
     ENTITY_MODES, entity_document_counts, pair_documents, relation_document_counts, score_pairs,
 )
@@ -65,6 +65,24 @@ def run_model(nlp, gold: Sequence[ExhibitRecord], batch_size: int = 8, name: str
     return SystemOutput(name, predicted, on_gold)
 
 
+def check_scorable(records: Sequence[ExhibitRecord], source: Path, gold: bool) -> None:
+    """Raise InputError naming the record when scoring these records would mislead or crash:
+    none at all, an id twice (documents are paired by id), a span outside its text, or (gold)
+    overlapping entities, which no Doc can hold when relations are predicted on gold entities."""
+    from .schema import Schema
+    from .validation import check_offsets, check_overlaps
+
+    if not records:
+        raise InputError("E161", f"{source}: holds no records to score")
+    check_unique_ids(records, source)
+    rules = (check_offsets, check_overlaps) if gold else (check_offsets,)
+    schema = Schema.guide()
+    for record in records:
+        for rule in rules:
+            for message in rule(record, schema):
+                raise InputError("E165", f"{source}: record {record.id}: {message}")
+
+
 def load_system(source: Path, gold: Sequence[ExhibitRecord], batch_size: int = 8) -> SystemOutput:
     """A model directory (run on the gold texts) or a prediction JSONL file."""
     from .models import load_model
@@ -73,7 +91,9 @@ def load_system(source: Path, gold: Sequence[ExhibitRecord], batch_size: int = 8
     if source.is_dir():
         return run_model(load_model(source), gold, batch_size, name=str(source))
     if source.is_file():
-        return SystemOutput(str(source), read_records(source))
+        predicted = read_records(source)
+        check_scorable(predicted, source, gold=False)
+        return SystemOutput(str(source), predicted)
     raise InputError("E106", f"{source}: no such model directory or prediction file")
 
 

@@ -1,44 +1,19 @@
-"""Running a pipeline over exhibits: inputs in, guide records (with values and scores) out."""
+"""Running a pipeline over exhibits: inputs in, guide records (with values and scores) out.
+
+predict_exhibits streams records in input order; predict_batch adds what a batch run needs:
+skipped inputs reported and logged, exhibits already written (--resume) passed over, the
+first problem raised with --fail-fast, progress counted.
+"""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Dict, Iterable, Iterator
+from typing import Callable, Dict, Iterable, Iterator, List, Optional
 
-from .errors import InputError
+from spacy.language import Language
+
 from .io.docs import doc_to_record
-
-
-@dataclass
-class ExhibitInput:
-    id: str
-    text: str
-    source: str
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError("E050", f"{path}: not UTF-8 text (byte {err.start})") from None
-    except PermissionError:
-        raise InputError("E003", f"{path}: permission denied") from None
-
-
-def iter_text_inputs(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[ExhibitInput]:
-    """.txt files as given, folders searched recursively with `glob`; id = file name without extension."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(glob) if p.is_file())
-            if not files:
-                raise InputError("E051", f"{path}: no file matching {glob!r} in this folder")
-            for file in files:
-                yield ExhibitInput(file.stem, _read_text(file), str(file))
-        elif path.exists():
-            yield ExhibitInput(path.stem, _read_text(path), str(path))
-        else:
-            raise InputError("E001", f"{path}: no such file")
+from .readers.items import ExhibitInput, InputItem, SkippedInput
+from .readers.text import iter_text_inputs  # noqa: F401  (moved to nlp.readers; kept importable here)
 
 
 def doc_to_output(doc, record_id: str) -> Dict:
@@ -57,33 +32,112 @@ def doc_to_output(doc, record_id: str) -> Dict:
         ent["value"] = values.get((ent["start"], ent["end"]))
     for rel in out["relations"]:
         rel["score"] = scores.get((tuple(rel["head"]), tuple(rel["child"]), rel["label"]))
+    from .facts import extract_facts  # the structured record and its warnings (nlp/facts/)
+
+    out.update(extract_facts(out))
     return out
 
 
+def drop_low_scores(doc, min_score: Optional[float]):
+    """The doc without relation labels scoring below min_score (before any record is built from
+    it, so everything derived from relations agrees). Entities carry no score to filter."""
+    if min_score is not None and doc._.relations:
+        kept = {pair: {label: p for label, p in labels.items() if p >= min_score}
+                for pair, labels in doc._.relations.items()}
+        doc._.relations = {pair: labels for pair, labels in kept.items() if labels}
+    return doc
+
+
+# With n_process > 1 spaCy sends docs back from its workers as bytes, and Doc.from_bytes cannot
+# restore doc._.relations (its tuple keys come back as lists). A last step in the workers moves
+# the relations into user_data as plain lists; the parent puts them back.
+WIRE_STEP = "exhibit_relations_to_wire"
+_WIRE_KEY = "exhibit_relations_wire"
+
+
+@Language.component(WIRE_STEP)
+def relations_to_wire(doc):
+    if doc._.relations:
+        doc.user_data[_WIRE_KEY] = [[*head, *child, labels] for (head, child), labels in doc._.relations.items()]
+        doc._.relations = None
+    return doc
+
+
+def relations_from_wire(doc):
+    wire = doc.user_data.pop(_WIRE_KEY, None)
+    if wire:
+        doc._.relations = {((h0, h1), (c0, c1)): dict(labels) for h0, h1, c0, c1, labels in wire}
+    return doc
+
+
 def predict_exhibits(
-    nlp, inputs: Iterable[ExhibitInput], batch_size: int = 8, n_process: int = 1
+    nlp, inputs: Iterable[ExhibitInput], batch_size: int = 8, n_process: int = 1,
+    min_score: Optional[float] = None,
 ) -> Iterator[Dict]:
-    """Output records in input order, streamed."""
-    pairs = ((item.text, item.id) for item in inputs)
-    for doc, record_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield doc_to_output(doc, record_id)
-
-
-def write_jsonl_stream(records: Iterable[Dict], path: Path, progress=None) -> int:
-    """Write records one whole line at a time (flushed), so an interrupted run keeps finished lines."""
-    count = 0
-    path = Path(path)
-    if not path.parent.exists():
-        raise InputError("E052", f"{path}: folder {path.parent} does not exist")
+    """Output records in input order, streamed; `meta` added for inputs that carry one (SGML, JSONL)."""
+    pairs = ((item.text, (item.id, item.meta)) for item in inputs)
+    wire = n_process != 1 and WIRE_STEP not in nlp.pipe_names
+    if wire:
+        nlp.add_pipe(WIRE_STEP, last=True)
     try:
-        handle = path.open("w", encoding="utf-8")
-    except PermissionError:
-        raise InputError("E003", f"{path}: permission denied") from None
-    with handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            handle.flush()
-            count += 1
-            if progress is not None:
-                progress(record)
-    return count
+        for doc, (record_id, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            record = doc_to_output(drop_low_scores(relations_from_wire(doc), min_score), record_id)
+            if meta:
+                record["meta"] = meta
+            yield record
+    finally:
+        if wire:
+            nlp.remove_pipe(WIRE_STEP)
+
+
+@dataclass
+class BatchStats:
+    written: int = 0
+    skipped: int = 0
+    resumed: int = 0  # exhibits an earlier run already wrote (--resume)
+
+
+def predict_batch(
+    nlp,
+    items: Iterable[InputItem],
+    write: Callable[[Dict], None],
+    report: Callable[[SkippedInput], None],
+    already_done: Optional[Callable[[str], bool]] = None,
+    fail_fast: bool = False,
+    batch_size: int = 8,
+    n_process: int = 1,
+    min_score: Optional[float] = None,
+    progress: Optional[Callable[[], None]] = None,
+) -> BatchStats:
+    """Predict every exhibit among items and write its record; report the skipped ones and go on.
+
+    With fail_fast the input stream ends at the first skipped input, the exhibits before it are
+    still predicted and written, then its InputError is raised. progress() is called once per
+    item, whatever became of it.
+    """
+    stats = BatchStats()
+    tick = progress or (lambda: None)
+    stopped_at: List[SkippedInput] = []
+
+    def exhibits() -> Iterator[ExhibitInput]:
+        for item in items:
+            if isinstance(item, SkippedInput):
+                stats.skipped += 1
+                report(item)
+                tick()
+                if fail_fast:
+                    stopped_at.append(item)
+                    return
+            elif already_done is not None and already_done(item.id):
+                stats.resumed += 1
+                tick()
+            else:
+                yield item
+
+    for record in predict_exhibits(nlp, exhibits(), batch_size, n_process, min_score):
+        write(record)
+        stats.written += 1
+        tick()
+    if stopped_at:
+        raise stopped_at[0].to_error()
+    return stats

@@ -29,6 +29,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:  # a problem of the whole file
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}: {self.record_id}: {self.message}"
 
 
@@ -139,7 +141,9 @@ def validate_files(paths: Iterable[Path], schema: Optional[Schema] = None) -> Li
     problems: List[Problem] = []
     first_seen = {}
     for path in expand_jsonl_paths(paths):
+        lines = 0
         for item in iter_json_lines(path):
+            lines += 1
             if item.error:
                 problems.append(Problem(path, item.line, "?", item.error))
                 continue
@@ -158,4 +162,6 @@ def validate_files(paths: Iterable[Path], schema: Optional[Schema] = None) -> Li
                 first_seen[record.id] = f"{path}:{item.line}"
             for message in validate_record(record, schema):
                 problems.append(Problem(path, item.line, record.id, message))
+        if not lines:
+            problems.append(Problem(path, 0, "", "holds no records (the file is empty or blank)"))
     return problems

@@ -12,6 +12,15 @@ from nlp.io.records import ExhibitRecord, read_records
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 
+# config overrides that train a model in a few seconds (tests never train a real one)
+TINY = [
+    "--components.tok2vec.model.encode.width", "32",
+    "--components.tok2vec.model.encode.depth", "1",
+    "--training.max_steps", "12",
+    "--training.eval_frequency", "6",
+    "--training.logger.progress_bar", "false",
+]
+
 
 @pytest.fixture(scope="session")
 def seed_records() -> list[ExhibitRecord]:

@@ -9,18 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, TINY
 from nlp.cli import app
 
 runner = CliRunner()
 
-TINY = [
-    "--components.tok2vec.model.encode.width", "32",
-    "--components.tok2vec.model.encode.depth", "1",
-    "--training.max_steps", "12",
-    "--training.eval_frequency", "6",
-    "--training.logger.progress_bar", "false",
-]
 
 
 @pytest.fixture(scope="module")

@@ -72,15 +72,25 @@ def make_splits(
 
 def read_splits(path: Path) -> dict:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     except ValueError as err:
         raise InputError("E021", f"{path}: not a splits file ({err})") from None
+    except OSError as err:
+        raise InputError("E164", f"{path}: cannot read the splits file ({err.strerror})") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k, {}), dict) for k in ("companies", "assignments")):
+        raise InputError("E021", f"{path}: not a splits file (expected an object with "
+                                 "\"companies\" and \"assignments\" objects)")
+    return data
 
 
 def write_splits(splits: dict, path: Path) -> None:
-    Path(path).write_text(json.dumps(splits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = Path(path)
+    try:
+        path.write_text(json.dumps(splits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as err:
+        raise InputError("E164", f"{path}: cannot write the splits file ({err.strerror})") from None
 
 
 def split_records(records: Sequence[ExhibitRecord], splits: dict) -> Dict[str, List[ExhibitRecord]]:

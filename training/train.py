@@ -14,6 +14,7 @@ from nlp.errors import ConfigError, InputError
 from nlp.io.corpus_reader import select_records
 from nlp.schema import Schema
 from nlp.validation import validate_files
+from training.config_checks import check_known_settings, config_error_detail
 
 DEFAULT_CONFIG = Path("configs/default.cfg")
 
@@ -65,10 +66,11 @@ def load_training_config(config_path: Path, overrides: Dict[str, str]):
     if not Path(config_path).exists():
         raise ConfigError("E070", f"{config_path}: config file not found")
     try:
-        return load_config(config_path, overrides=overrides, interpolate=False)
+        config = load_config(config_path, overrides=overrides, interpolate=False)
     except Exception as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise ConfigError("E071", f"{config_path}: invalid config ({first})") from None
+        raise ConfigError("E071", f"{config_path}: invalid config ({config_error_detail(err)})") from None
+    check_known_settings(config, config_path)
+    return config
 
 
 def train_pipeline(
@@ -89,13 +91,15 @@ def train_pipeline(
 
         require_gpu(gpu_id)
     output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError("E168", f"{output}: cannot create the output folder ({err.strerror})") from None
     started = time.time()
     try:
         nlp = init_nlp(config, use_gpu=gpu_id)
     except (ValueError, KeyError, TypeError) as err:
-        first = str(err).strip().splitlines()[0]
-        raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({first})") from None
+        raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({config_error_detail(err)})") from None
     alignment = alignment_summary(nlp, config)
     print(f"alignment of training spans: {alignment}")
     train_nlp(nlp, output)

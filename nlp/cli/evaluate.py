@@ -32,7 +32,7 @@ def evaluate(
     import json
 
     from nlp.bootstrap import BootstrapSettings
-    from nlp.evaluation import SystemOutput, analyze_system, compare_systems, load_system, run_model
+    from nlp.evaluation import SystemOutput, analyze_system, check_scorable, compare_systems, load_system, run_model
     from nlp.io.corpus_reader import select_records
     from nlp.io.records import read_records
     from nlp.models import default_model_path, load_model
@@ -48,7 +48,9 @@ def evaluate(
     gold_path = gold or data
 
     def gold_records():
-        return select_records(gold_path, split, splits if split else None)
+        records = select_records(gold_path, split, splits if split else None)
+        check_scorable(records, gold_path, gold=True)
+        return records
 
     pairs = []
     if compare is not None:
@@ -67,7 +69,9 @@ def evaluate(
             if model is not None:
                 raise InputError("E109", "--predictions and --model exclude each other")
             records = gold_records()
-            output = SystemOutput(str(predictions), read_records(predictions))
+            predicted = read_records(predictions)
+            check_scorable(predicted, predictions, gold=False)
+            output = SystemOutput(str(predictions), predicted)
         else:
             if data is None:
                 raise InputError("E081", "give DATA (gold JSONL) with --model, or --predictions with --gold")

@@ -55,6 +55,9 @@ class ExhibitRecord:
         for key, kind in (("id", str), ("text", str)):
             if not isinstance(data.get(key), kind):
                 raise ValueError(f"field {key!r} must be a string")
+        for key in ("entities", "relations"):
+            if not isinstance(data.get(key) or [], list):
+                raise ValueError(f"field {key!r} must be a list")
         entities = []
         for k, ent in enumerate(data.get("entities") or []):
             try:
@@ -146,7 +149,8 @@ def iter_json_lines(path: Path) -> Iterator[JsonLine]:
 
 
 def read_records(path: Path) -> List[ExhibitRecord]:
-    """All records of a guide JSONL file; the first bad line raises InputError with FILE:LINE."""
+    """All records of a guide JSONL file; the first bad line raises InputError with FILE:LINE,
+    and so does a file without any record (an empty file is a mistake, never a valid corpus)."""
     records = []
     for item in iter_json_lines(path):
         if item.error:
@@ -156,7 +160,18 @@ def read_records(path: Path) -> List[ExhibitRecord]:
         except ValueError as err:
             rid = item.data.get("id", "?") if isinstance(item.data, dict) else "?"
             raise InputError("E006", f"{item.path}:{item.line}: {rid}: {err}") from None
+    if not records:
+        raise InputError("E161", f"{path}: holds no records (the file is empty or blank)")
     return records
+
+
+def check_unique_ids(records: Iterable[ExhibitRecord], source: Path) -> None:
+    """Raise InputError naming the first id that two records of `source` share."""
+    seen = set()
+    for record in records:
+        if record.id in seen:
+            raise InputError("E162", f"{source}: record {record.id}: duplicate id (each record needs its own)")
+        seen.add(record.id)
 
 
 def read_many(paths: Iterable[Path]) -> List[ExhibitRecord]:

@@ -105,6 +105,7 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
     for span in spans:
         first_of_label.append(span.label_ not in seen_labels)
         seen_labels.add(span.label_)
+    text = doc.text  # Doc.text joins every token: once per doc, not once per pair
     for row, (i, j) in enumerate(cands.pairs):
         head, child = spans[i], spans[j]
         col = 0
@@ -129,7 +130,7 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
         out[row, col + 2] = float(abs(starts[j] - starts[i]) <= nearest[i][child.label_])
         out[row, col + 3] = float(abs(starts[i] - starts[j]) <= nearest[j][head.label_])
         col += 4
-        newlines = doc.text.count("\n", first.end_char, second.start_char)
+        newlines = text.count("\n", first.end_char, second.start_char)
         out[row, col + _bucket(newlines, NEWLINE_BUCKETS)] = 1
         col += len(NEWLINE_BUCKETS) + 1
         out[row, col] = float(head.start > 0 and doc[head.start - 1].text in _OPENERS)

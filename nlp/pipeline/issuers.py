@@ -75,10 +75,27 @@ def _is_stop(word: str) -> bool:
     return word in _STOP or word in STOP_WORDS
 
 
-def _occurrences(text: str, core: str) -> List[Tuple[int, int]]:
+_WORD_START = re.compile(r"\w+")
+
+
+def word_index(text: str) -> Dict[str, List[int]]:
+    """Lower-cased word -> where it starts: candidates are looked up, not searched for, so a
+    long exhibit with many capitalized names does not cost names x text."""
+    index: Dict[str, List[int]] = {}
+    for m in _WORD_START.finditer(text):
+        index.setdefault(m.group().lower(), []).append(m.start())
+    return index
+
+
+def _occurrences(text: str, core: str, index: Optional[Dict[str, List[int]]] = None) -> List[Tuple[int, int]]:
     """Where the name recurs, in any case ("BSQUARE" and "Bsquare") but always capitalized."""
     pattern = re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, core.split())) + r"(?![\w@]|\.\w)", re.I)
-    return [m.span() for m in pattern.finditer(text) if text[m.start()].isupper() or not core[:1].isupper()]
+    first = _WORD_START.search(core)
+    if index is None or first is None or first.start() != 0:
+        matches = pattern.finditer(text)
+    else:
+        matches = filter(None, (pattern.match(text, at) for at in index.get(first.group().lower(), ())))
+    return [m.span() for m in matches if text[m.start()].isupper() or not core[:1].isupper()]
 
 
 def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:
@@ -153,8 +170,9 @@ def _agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) 
 
 def doc_candidates(doc: Doc):
     text = doc.text  # Doc.text joins every token: build it once
+    index = word_index(text)
     for key, core in _cores(doc).items():
-        spans = _occurrences(text, core)
+        spans = _occurrences(text, core, index)
         if spans:
             yield key, core, spans
 

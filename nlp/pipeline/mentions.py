@@ -131,10 +131,11 @@ class MentionPropagator:
         if not forms:
             return doc
         taken = [(e.start_char, e.end_char) for e in doc.ents]
+        text = doc.text  # Doc.text joins every token: build it once
         new: List[Span] = []
         # longest forms first, so "Aben Minerals Ltd." wins over "Aben Minerals"
         for form in sorted(forms, key=len, reverse=True):
-            for match in _pattern(form).finditer(doc.text):
+            for match in _pattern(form).finditer(text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken):
                     continue
@@ -147,10 +148,26 @@ class MentionPropagator:
             doc.ents = filter_spans(list(doc.ents) + new)
         return doc
 
+    def initialize(self, get_examples, *, nlp=None) -> None:
+        """Keep only the labels the training data has, so that a corpus with another label set
+        never gets ISSUER mentions seeded from "(NASDAQ: TICK)" marks."""
+        seen = {ent.label_ for eg in get_examples() for ent in eg.reference.ents}
+        self.labels = [label for label in self.labels if label in seen]
+
     def to_disk(self, path, *, exclude=tuple()):
-        pass
+        import srsly
+        from pathlib import Path
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / "cfg.json", {"labels": self.labels})
 
     def from_disk(self, path, *, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        file = Path(path) / "cfg.json"
+        if file.exists():  # a model saved without it keeps the configured labels
+            self.labels = list(srsly.read_json(file)["labels"])
         return self
 
 

@@ -39,9 +39,13 @@ _PATTERNS = (
     re.compile(rf"(?m)^[ \t]*Name:[ \t]*({_NAME_IN_LINE})[ \t]*$"),
     # press releases quote their officers: "said Jane Doe, Chief Executive Officer"
     re.compile(rf"\b(?:said|says|stated|added|commented|noted|explained)[ \t]+({_NAME_IN_LINE}),"),
-    # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President"
-    re.compile(rf"(?<![\w.,])(?:(?:Dr|Mr|Mrs|Ms)\.[ \t]+)?({_NAME_IN_LINE}),[ \t]+{_TITLE_START}"),
 )
+# "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
+# title backwards, as trying a name at every position of the text is slow
+_TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_TITLE_START}")
+_NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:Dr|Mr|Mrs|Ms)\.[ \t]+)?({_NAME_IN_LINE})$")
+
+_SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 
 # a signature name that wraps: "/s/ W. Thomas\nAmick"; the next line continues it only when it is
 # one capitalized word that is not the start of a title or a date line
@@ -64,17 +68,25 @@ def officer_name_spans(text: str) -> List[Tuple[int, int]]:
     return sorted(set(_matches(text)))
 
 
+def _names_before_titles(text: str) -> Iterator[re.Match]:
+    for title in _TITLE_AFTER_COMMA.finditer(text):
+        name = _NAME_BEFORE_TITLE.search(text, max(0, title.start() - 80), title.start())
+        if name:
+            yield name
+
+
 def _matches(text: str) -> Iterator[Tuple[int, int]]:
-    for index, pattern in enumerate(_PATTERNS):
-        for match in pattern.finditer(text):
-            start, end = match.span(1)
-            if _title_word_in(match.group(1)):  # "Vice President, Chief ..." is a title, not a name
-                continue
-            if index == 1:
-                more = _CONTINUATION.match(text, end)
-                if more and (match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
-                    end = more.end(1)
-            yield start, end
+    found = [(index, m) for index, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
+    found += [(len(_PATTERNS), m) for m in _names_before_titles(text)]
+    for index, match in found:
+        start, end = match.span(1)
+        if _title_word_in(match.group(1)):  # "Vice President, Chief ..." is a title, not a name
+            continue
+        if index == _SIGNATURE:
+            more = _CONTINUATION.match(text, end)
+            if more and (match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
+                end = more.end(1)
+        yield start, end
 
 
 @Language.factory(

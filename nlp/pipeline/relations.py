@@ -20,7 +20,7 @@ from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
 from .. import extensions  # noqa: F401
 from ..scoring import prf
-from ..ml.candidates import DocCandidates, RelationBatch, build_batch, find_candidates
+from ..ml.candidates import DocCandidates, RelationBatch, build_batch, find_candidates, n_pair_features
 
 DEFAULT_REL_MODEL = """
 [model]
@@ -299,6 +299,12 @@ class RelationExtractor(TrainablePipe):
         batch = self._batch([eg.predicted for eg in sample], cands)
         truth = self._truth(sample, cands)
         if batch.size == 0:
+            # no candidate pair in the data (a corpus without relations): no sample to infer
+            # the layer widths from, so size the hidden and output layers from the inputs
+            width = self.model.get_ref("tok2vec").get_dim("nO")
+            hidden = next(layer for layer in self.model.walk() if layer.name == "relu")
+            hidden.set_dim("nI", 4 * width + n_pair_features(self.cfg["entity_labels"]))
+            self.model.get_ref("output_layer").set_dim("nI", hidden.get_dim("nO"))
             self.model.get_ref("output_layer").set_dim("nO", max(1, len(self.labels)))
             self.model.initialize()
         else:

@@ -124,7 +124,11 @@ def doc_segment_ids(doc, protect: Iterable = ()) -> List[int]:
     if raw is None or len(raw) != len(doc):
         raw = token_segment_ids(doc.to_array(IDX).tolist(), segment_ranges(doc.text))
         doc.user_data[_CACHE_KEY] = raw
-    ids = list(raw)
+    return protect_spans(list(raw), protect)
+
+
+def protect_spans(ids: List[int], protect: Iterable = ()) -> List[int]:
+    """Segment ids with every token of a protected span in its first token's segment."""
     for span in protect:
         for i in range(span.start + 1, span.end):
             ids[i] = ids[span.start]

@@ -5,6 +5,8 @@ doc.sents exactly the segments the relation component pairs entities within.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,8 +19,12 @@ class ExhibitSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         ids = doc_segment_ids(doc, protect=doc.ents)
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or ids[i] != ids[i - 1]
+        starts = numpy.array(
+            [1 if i == 0 or ids[i] != ids[i - 1] else -1 for i in range(len(ids))], dtype="int64"
+        ).astype("uint64")  # spaCy stores -1 (not a start) as its unsigned wrap
+        # one array write: setting token.is_sent_start one by one re-checks the doc each time
+        if len(doc):
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):

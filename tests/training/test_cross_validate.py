@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, small_record, write_jsonl
+from conftest import ROOT, TINY, small_record, write_jsonl
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord, read_records
 from nlp.cli import app
@@ -17,14 +17,6 @@ from training.split import company_key
 
 runner = CliRunner()
 
-# the TINY overrides of tests/test_end_to_end.py: a few seconds of training per fold
-TINY = [
-    "--components.tok2vec.model.encode.width", "32",
-    "--components.tok2vec.model.encode.depth", "1",
-    "--training.max_steps", "12",
-    "--training.eval_frequency", "6",
-    "--training.logger.progress_bar", "false",
-]
 
 
 def records(companies):

@@ -1,0 +1,108 @@
+"""A read-only view of one output record: its mentions with values, relations and text windows.
+
+The facts are built only from what a guide record holds (text, entities, relations), so the
+same code reads `exhibit predict` output and gold JSONL. Values missing from a record (gold
+records have none) are computed with nlp/values.py.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from ..values import normalize_value
+
+Offsets = Tuple[int, int]
+
+# A sentence ends at a blank line, or at . ! ? ; before a capital, unless the period closes an
+# abbreviation or an initial ("Inc. (NASDAQ", "Samuel J. Furrow").
+_BOUNDARY = re.compile(r"\n[ \t]*\n|[.!?;](?=\s+[\"“(]?[A-Z])")
+_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "no", "jr", "sr", "mr", "mrs", "ms", "dr", "st",
+                  "u.s", "l.p", "n.v", "s.a", "plc", "llc", "approx", "vs", "sept", "dec"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    label: str
+    name: str      # the span with whitespace folded
+    value: Any = field(compare=False)  # the normalized value (nlp/values.py)
+
+    @property
+    def offsets(self) -> Offsets:
+        return (self.start, self.end)
+
+
+class RecordView:
+    """Mentions by label and relations by either end, for one record dict."""
+
+    def __init__(self, output: Dict[str, Any]):
+        self.text: str = output.get("text") or ""
+        self.category: Optional[str] = output.get("category")
+        self.mentions: List[Mention] = sorted(
+            (self._mention(ent) for ent in output.get("entities") or []),
+            key=lambda m: (m.start, m.end),
+        )
+        self._by_offsets = {m.offsets: m for m in self.mentions}
+        self.relations: List[Tuple[Mention, Mention, str]] = []
+        for rel in output.get("relations") or []:
+            head = self._by_offsets.get(tuple(rel["head"]))
+            child = self._by_offsets.get(tuple(rel["child"]))
+            if head is not None and child is not None:  # a relation to an unlisted span says nothing
+                self.relations.append((head, child, rel["label"]))
+        self._boundaries = [m.end() for m in _BOUNDARY.finditer(self.text) if self._is_boundary(m)]
+
+    def _mention(self, ent: Dict[str, Any]) -> Mention:
+        span = self.text[ent["start"]:ent["end"]]
+        value = ent.get("value")
+        if value is None:
+            value = normalize_value(ent["label"], span)
+        return Mention(ent["start"], ent["end"], ent["label"], " ".join(span.split()), value)
+
+    def _is_boundary(self, match: re.Match) -> bool:
+        if match.group().startswith("\n"):
+            return True
+        word = re.search(r"([\w.]+)$", self.text[max(0, match.start() - 12):match.start()])
+        if word is None:
+            return True
+        token = word.group(1).lower()
+        return token not in _ABBREVIATIONS and not (len(token) == 1 and token.isalpha())
+
+    def of(self, *labels: str) -> List[Mention]:
+        return [m for m in self.mentions if m.label in labels]
+
+    def related(self, mention: Mention, label: str, as_head: bool = True) -> List[Mention]:
+        """The mentions at the other end of `label` relations of this mention."""
+        if as_head:
+            return [c for h, c, lab in self.relations if lab == label and h == mention]
+        return [h for h, c, lab in self.relations if lab == label and c == mention]
+
+    def relation_ends(self, labels: Set[str], as_head: bool) -> List[Mention]:
+        """Every mention standing at the head (or child) end of a relation of these labels."""
+        return [h if as_head else c for h, c, lab in self.relations if lab in labels]
+
+    def sentence_start(self, position: int) -> int:
+        k = bisect_right(self._boundaries, position)
+        return self._boundaries[k - 1] if k else 0
+
+    def sentence_end(self, position: int) -> int:
+        k = bisect_right(self._boundaries, position)
+        return self._boundaries[k] if k < len(self._boundaries) else len(self.text)
+
+    def before(self, mention: Mention, limit: int = 120) -> str:
+        """Folded, lower-cased text before the mention, inside its sentence, at most `limit` chars."""
+        start = max(self.sentence_start(mention.start), mention.start - limit)
+        return " ".join(self.text[start:mention.start].split()).lower()
+
+    def after(self, mention: Mention, limit: int = 60) -> str:
+        """Folded, lower-cased text after the mention, inside its sentence."""
+        end = min(self.sentence_end(mention.end), mention.end + limit)
+        return " ".join(self.text[mention.end:end].split()).lower()
+
+    def between(self, first: Mention, second: Mention) -> str:
+        return " ".join(self.text[first.end:second.start].split()).lower()
+
+    def same_sentence(self, first: Mention, second: Mention) -> bool:
+        return self.sentence_start(first.start) == self.sentence_start(second.start)

@@ -1,0 +1,49 @@
+"""Skipped inputs: one line each on stderr, and one JSON line each (source, id, code, reason) in
+the errors file. The errors file is rewritten by every run, resumed ones too, so it always
+lists exactly the skipped inputs of the whole batch."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, List, Optional
+
+from ..readers.items import SkippedInput
+
+
+class ErrorLog:
+    def __init__(self, path: Optional[Path] = None, echo: Optional[Callable[[str], None]] = None):
+        self.path = Path(path) if path is not None else None
+        self.echo = echo
+        self.count = 0
+        self.first: Optional[SkippedInput] = None
+        self._handle = None
+        if self.path is not None and self.path.exists():
+            self.path.unlink()  # a stale list from an earlier run
+
+    def report(self, item: SkippedInput) -> None:
+        self.count += 1
+        self.first = self.first or item
+        if self.echo is not None:
+            self.echo(f"skipped [{item.code}] {item.message()}")
+        if self.path is not None:
+            if self._handle is None:
+                self._handle = self.path.open("w", encoding="utf-8")
+            self._handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            self._handle.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> "ErrorLog":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def read_error_log(path: Path) -> List[dict]:
+    path = Path(path)
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

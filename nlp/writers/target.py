@@ -1,0 +1,65 @@
+"""Where predictions go: the output format, and checks that the output can be written there,
+made before any model is loaded or input read."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError
+
+FORMATS = ("jsonl", "csv", "parquet")
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv",
+                   ".parquet": "parquet", ".pq": "parquet"}
+
+
+def output_format(output: Optional[Path], fmt: Optional[str] = None) -> str:
+    """--format if given, else from the output's suffix, else jsonl."""
+    if fmt is not None:
+        if fmt.lower() not in FORMATS:
+            raise InputError("E064", f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        return fmt.lower()
+    if output is None:
+        return "jsonl"
+    return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "jsonl")
+
+
+def default_errors_path(output: Path) -> Path:
+    """out.jsonl -> out.errors.jsonl (beside the output)."""
+    output = Path(output)
+    return output.with_name(f"{output.stem}.errors.jsonl")
+
+
+def check_writable_folder(folder: Path, for_what: Path) -> None:
+    """The folder exists and a file can be created in it (tried, so read-only mounts count too)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise InputError("E052", f"{for_what}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise InputError("E052", f"{for_what}: {folder} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        raise InputError("E063", f"{for_what}: cannot write in folder {folder} ({err.strerror or err})") from None
+
+
+def check_output_file(path: Path) -> None:
+    """An output file can be (re)written at path."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("E063", f"{path}: is a folder, expected an output file")
+    check_writable_folder(path.parent if str(path.parent) else Path("."), path)
+    if path.exists():
+        try:
+            path.open("ab").close()
+        except OSError as err:
+            raise InputError("E063", f"{path}: cannot be written ({err.strerror or err})") from None
+
+
+def check_output_folder(path: Path) -> None:
+    """An output folder (for parts) exists or can be created in an existing parent."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError("E063", f"{path}: is a file, expected an output folder for parts")
+    check_writable_folder(path if path.exists() else (path.parent if str(path.parent) else Path(".")), path)
