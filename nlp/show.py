@@ -7,12 +7,12 @@ anywhere: no scripts, fonts or style sheets from outside.
 from __future__ import annotations
 
 import html
-import os
 from bisect import bisect_right
 from pathlib import Path
 from typing import Dict, Iterable, List, Sequence, Tuple
 
 from .errors import InputError
+from .formats.base import prepare_output
 
 LABEL_COLORS = {
     "ISSUER": "#7aecec", "SECURITY": "#bfeeb7", "QUANTITY": "#feca74", "PRICE": "#ff9561",
@@ -106,14 +106,7 @@ def show_exhibits(nlp, inputs: Sequence, batch_size: int = 8, title: str = "exhi
 
 def check_page_path(path: Path) -> Path:
     """The page's path, once its folder is known to exist (checked before any exhibit is run)."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise InputError("E150", f"{path}: folder {path.parent} does not exist")
-    if not path.parent.is_dir():
-        raise InputError("E163", f"{path}: {path.parent} is a file, not a folder")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise InputError("E169", f"{path}: cannot write in folder {path.parent} (permission denied)")
-    return path
+    return prepare_output(path, missing_code="E150")
 
 
 def write_page(page: str, path: Path) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+import nlp.models
+
 from nlp.io.records import ExhibitRecord, read_records
 
 DATA = Path(__file__).parent / "data"
@@ -66,3 +68,16 @@ def small_record(**changes) -> dict:
     }
     record.update(changes)
     return record
+
+
+@pytest.fixture(scope="session")
+def shipped_model():
+    """The shipped default model, loaded once for the whole test run."""
+    return nlp.models.load_model(None)
+
+
+@pytest.fixture
+def cached_model(monkeypatch, shipped_model):
+    """The CLI's load_model(None) answers with the session's model (loaded once, not per command)."""
+    real = nlp.models.load_model
+    monkeypatch.setattr(nlp.models, "load_model", lambda path=None: shipped_model if path is None else real(path))

@@ -121,11 +121,11 @@ def check_offsets(start: Any, end: Any, text: str, where: str) -> tuple:
     return start, end
 
 
-def prepare_output(path: Path) -> Path:
-    """The output path, after checking that its folder exists."""
+def prepare_output(path: Path, missing_code: str = "E135") -> Path:
+    """The output path, after checking that its folder exists and can be written in."""
     path = Path(path)
     if not path.parent.exists():
-        raise InputError("E135", f"{path}: folder {path.parent} does not exist")
+        raise InputError(missing_code, f"{path}: folder {path.parent} does not exist")
     if not path.parent.is_dir():
         raise InputError("E163", f"{path}: {path.parent} is a file, not a folder")
     if not os.access(path.parent, os.W_OK | os.X_OK):

@@ -14,7 +14,6 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-import nlp.models
 from nlp.cli import app
 from nlp.readers import ExhibitInput, iter_inputs, list_input_files
 
@@ -22,18 +21,6 @@ runner = CliRunner()
 DATA = Path(__file__).resolve().parents[1] / "data"
 INPUTS = DATA / "inputs"
 ROOT = DATA.parents[1]
-
-
-@pytest.fixture(scope="module")
-def shipped_model():
-    return nlp.models.load_model(None)
-
-
-@pytest.fixture
-def cached_model(monkeypatch, shipped_model):
-    """The CLI's load_model(None) answers with the module's model (loaded once, not per command)."""
-    real = nlp.models.load_model
-    monkeypatch.setattr(nlp.models, "load_model", lambda path=None: shipped_model if path is None else real(path))
 
 
 def rows(path: Path):

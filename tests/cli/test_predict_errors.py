@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import nlp.models
 from nlp.cli import app
 
 runner = CliRunner()
@@ -46,17 +45,6 @@ def test_evaluate_prediction_file_against_gold(tmp_path, seeds_path):
 # --- batch robustness (issue 10) ----------------------------------------------------------------
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "examples" / "seed_innovo_ex32_20040329.txt"
-
-
-@pytest.fixture(scope="module")
-def shipped_model():
-    return nlp.models.load_model(None)
-
-
-@pytest.fixture
-def cached_model(monkeypatch, shipped_model):
-    real = nlp.models.load_model
-    monkeypatch.setattr(nlp.models, "load_model", lambda path=None: shipped_model if path is None else real(path))
 
 
 def test_output_in_a_missing_folder_fails_before_the_model_is_loaded(tmp_path):

@@ -129,18 +129,6 @@ def assert_clear_failure(result, exit_code: int, *names: str, code: str = "") ->
     return output
 
 
-@pytest.fixture(scope="module")
-def shipped_model():
-    return nlp.models.load_model(None)
-
-
-@pytest.fixture
-def cached_model(monkeypatch, shipped_model):
-    """load_model(None) answers with the module's model: loaded once, not per command."""
-    real = nlp.models.load_model
-    monkeypatch.setattr(nlp.models, "load_model", lambda path=None: shipped_model if path is None else real(path))
-
-
 # --- the model directory, broken ------------------------------------------------------------
 
 def broken_model(kind: str, folder: Path) -> Path:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reliability_support import (
-    EX32, SEEDS, assert_clear_failure, broken_model, cached_model, invoke, make_jsonl, seed_rows,  # noqa: F401
-    shipped_model,  # noqa: F401
+    EX32, SEEDS, assert_clear_failure, broken_model, invoke, make_jsonl, seed_rows,  # noqa: F401
+     # noqa: F401
 )
 
 CERT_ID = seed_rows()[1]["id"]

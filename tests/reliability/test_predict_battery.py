@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reliability_support import (
-    EX32, SUBMISSION, MODEL_BREAKS, assert_clear_failure, broken_model, cached_model, invoke,  # noqa: F401
-    is_root, seed_rows, shipped_model, start_exhibit, interrupt_when, write_rows,
+    EX32, SUBMISSION, MODEL_BREAKS, assert_clear_failure, broken_model, invoke,  # noqa: F401
+    is_root, seed_rows, start_exhibit, interrupt_when, write_rows,
 )
 
 TWENTY_MB = 20 * 1024 * 1024

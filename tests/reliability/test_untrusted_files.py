@@ -14,7 +14,7 @@ import pytest
 import nlp.models
 from nlp.readers import ReadOptions, iter_inputs, read_html_exhibit
 from nlp.readers.sgml import iter_sgml_exhibits
-from reliability_support import ROOT, cached_model, invoke, shipped_model  # noqa: F401
+from reliability_support import ROOT, invoke
 
 # Unpickling runs whatever code the data names, and eval/exec run text as code: a model folder
 # or an input file someone sends could then take over the machine. spaCy's own formats (config,
