@@ -1,5 +1,6 @@
 """Company-name vocabulary shared by the components that find, extend and invent names."""
 import re
+from typing import Dict, Set
 
 # one legal suffix at the end of a name; stripped repeatedly to get the short forms
 LEGAL_SUFFIX = re.compile(
@@ -26,3 +27,20 @@ EXCHANGES = {
     "nasdaq", "nyse", "tsx", "tsxv", "tsx-v", "cse", "otc", "otcqb", "otcqx", "asx", "amex",
     "frankfurt", "fse", "lse", "aim", "neo", "cboe", "nyse american", "otc markets", "tase",
 }
+
+
+def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
+    """"Firefly" for "Firefly Aerospace": an issuer's first word alone, when the text uses it
+    capitalized on its own and never as an ordinary lower-case word ("First", "American")."""
+    out = set()
+    for form, label in forms.items():
+        words = form.split()
+        if label != "ISSUER" or len(words) < 2:
+            continue
+        first = words[0]
+        if len(first) < 4 or not first[:1].isupper() or not first.isalpha():
+            continue
+        alone = re.findall(r"(?<![\w@./])" + re.escape(first) + r"(?![\w@]|\.\w)(?!\s+" + re.escape(words[1]) + ")", text)
+        if len(alone) >= 2 and not re.search(r"\b" + re.escape(first.lower()) + r"\b", text):
+            out.add(first)
+    return out

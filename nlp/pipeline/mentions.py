@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..names import EXCHANGES, LEGAL_SUFFIX
+from ..names import EXCHANGES, LEGAL_SUFFIX, leading_word_forms
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -122,6 +122,8 @@ class MentionPropagator:
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
+        if "ISSUER" in self.labels:
+            forms.update({f: "ISSUER" for f in leading_word_forms(forms, doc.text) if f not in forms})
         if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
             # the recognizer found no issuer at all: take the names the text marks as its own
             for span in issuer_seeds(doc):

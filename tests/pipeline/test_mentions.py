@@ -58,3 +58,12 @@ def test_no_seeds_once_an_issuer_was_found():
     doc = nlp.get_pipe("exhibit_mentions")(doc)
     assert ("Aben Minerals Ltd.", "ISSUER") not in _ents(doc)
     assert len([e for e in doc.ents if e.text == "Aben"]) == TEXT.count("Aben")
+
+
+def test_an_issuer_first_word_used_alone_is_a_short_form():
+    from nlp.names import leading_word_forms
+
+    text = ("Firefly Aerospace Inc. priced its offering. Firefly will list its shares. "
+            "Firefly builds rockets. First Capital Corp. advised; it was the first deal.")
+    forms = {"Firefly Aerospace": "ISSUER", "First Capital": "ISSUER", "Jane Doe": "OFFICER"}
+    assert leading_word_forms(forms, text) == {"Firefly"}   # "first" is an ordinary word here
