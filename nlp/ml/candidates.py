@@ -6,6 +6,8 @@ nearest entity of its type.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
 
@@ -60,6 +62,15 @@ def n_pair_features(entity_labels: Sequence[str]) -> int:
     )
 
 
+_DEFINITION_OPENING = re.compile(r"\((?:the\s+)?[“\"]$|\bor\s+(?:the\s+)?[“\"]$")
+
+
+def is_definition(text: str, start: int) -> bool:
+    """Whether a name at `start` is a parenthesised definition ("(“Aritzia” or the “Company”)"):
+    by the guide's convention a defined short name holds no relations."""
+    return bool(_DEFINITION_OPENING.search(text[max(0, start - 12):start]))
+
+
 def find_candidates(
     doc,
     spans: Sequence,
@@ -74,11 +85,13 @@ def find_candidates(
     """
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     segment = doc_segment_ids(doc, protect=spans)
+    text = doc.text
+    defined = {i for i, span in enumerate(spans) if span.label_ == "ISSUER" and is_definition(text, span.start_char)}
     doc_level = {tuple(p) for p in doc_level_pairs}
     pairs = []
     for i, a in enumerate(spans):
         for j, b in enumerate(spans):
-            if i == j or (a.label_, b.label_) not in allowed_pairs:
+            if i == j or (a.label_, b.label_) not in allowed_pairs or i in defined or j in defined:
                 continue
             if (a.label_, b.label_) in doc_level:
                 pairs.append((i, j))
