@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import spacy
+
+from nlp.pipeline.amounts import amount_spans
+
+
+def _amounts(text):
+    return [text[s:e] for s, e in amount_spans(text)]
+
+
+def test_proceeds_and_offering_phrases_state_the_amount():
+    text = ("Shoulder Innovations Announces Closing of a $40 Million Convertible Notes Financing\n\n"
+            "The Company closed a private placement of units for gross proceeds of approximately "
+            "$1,535,325, and expects aggregate gross proceeds to the Company of up to US$5.0 million.")
+    assert _amounts(text) == ["$40 Million", "$1,535,325", "US$5.0 million"]
+
+
+def test_prices_and_other_money_are_not_amounts():
+    text = "Units were sold at $0.25 per unit. Revenue was $11,330,000 and net income rose by $155,000."
+    assert _amounts(text) == []
+
+
+def test_component_adds_the_amount_and_keeps_other_labels():
+    nlp = spacy.blank("en")
+    amounts = nlp.add_pipe("exhibit_amounts")
+    text = "It announced a $252 million public offering at $25.00 per share."
+    doc = nlp.make_doc(text)
+    price = text.index("$25.00")
+    doc.ents = [doc.char_span(price, price + len("$25.00"), "PRICE")]
+    found = {(e.text, e.label_) for e in amounts(doc).ents}
+    assert found == {("$252 million", "AMOUNT"), ("$25.00", "PRICE")}
