@@ -114,14 +114,12 @@ def relation_uncertainty(doc, threshold: Optional[float]) -> Optional[float]:
 
 
 def issuer_uncertainty(nlp, doc) -> Optional[float]:
-    from .pipeline.issuers import IssuerResolver, doc_candidates, name_features
+    from .pipeline.issuers import IssuerResolver
 
     for _, proc in nlp.pipeline:
         if isinstance(proc, IssuerResolver) and proc.cfg.get("weights"):
-            text = doc.text
-            best = max((proc.name_probability(name_features(text, core, spans))
-                        for _, core, spans in doc_candidates(doc)), default=None)
-            return 0.0 if best is None else closeness(best, float(proc.cfg["threshold"]))
+            best = proc.best_candidate(doc, doc.text)
+            return 0.0 if best is None else closeness(best[0], float(proc.cfg["threshold"]))
     return None
 
 

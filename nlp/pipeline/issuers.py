@@ -168,8 +168,9 @@ def _agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) 
     return scored if same_company(recognized, scored, text) else None
 
 
-def doc_candidates(doc: Doc):
-    text = doc.text  # Doc.text joins every token: build it once
+def doc_candidates(doc: Doc, text: str):
+    """(key, core, spans) of every candidate name; `text` is doc.text, built once by the caller
+    (Doc.text joins every token)."""
     index = word_index(text)
     for key, core in _cores(doc).items():
         spans = _occurrences(text, core, index)
@@ -190,9 +191,8 @@ class IssuerResolver:
         for eg in get_examples():
             doc = eg.predicted
             text = doc.text
-            gold = {" ".join(LEGAL_SUFFIX.sub("", e.text).strip(" ,").lower().split())
-                    for e in eg.reference.ents if e.label_ == "ISSUER"}
-            for key, core, spans in doc_candidates(doc):
+            gold = {" ".join(_core_words(e.text)).lower() for e in eg.reference.ents if e.label_ == "ISSUER"}
+            for key, core, spans in doc_candidates(doc, text):
                 rows.append(name_features(text, core, spans))
                 labels.append(int(" ".join(key.split()) in gold))
         if not rows or len(set(labels)) < 2:
@@ -208,23 +208,27 @@ class IssuerResolver:
         z = float(numpy.dot(features, self.cfg["weights"]) + self.cfg["bias"])
         return 1.0 / (1.0 + math.exp(-z))
 
+    def best_candidate(self, doc: Doc, text: str) -> Optional[Tuple[float, str, List[Tuple[int, int]]]]:
+        """(probability, core name, its spans) of the best-scoring name, or None without names."""
+        scored = (
+            (self.name_probability(name_features(text, core, spans)), core, spans)
+            for _, core, spans in doc_candidates(doc, text)
+        )
+        return max(scored, key=lambda x: x[0], default=None)
+
     def __call__(self, doc: Doc) -> Doc:
         if not self.cfg["weights"]:
             return doc
         # one exhibit, one issuer: only the best-scoring name is taken
         text = doc.text
-        scored = [
-            (self.name_probability(name_features(text, core, spans)), core, spans)
-            for _, core, spans in doc_candidates(doc)
-        ]
-        best = max(scored, key=lambda x: x[0], default=None)
+        best = self.best_candidate(doc, text)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
         recognized = _most_mentioned_issuer(ents)
         if accepted is not None:
-            ents = self._label_mentions(doc, ents, accepted[2])
+            ents = self._label_mentions(doc, text, ents, accepted[2])
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Firefly" alone
-                ents = self._label_mentions(doc, ents, _occurrences(text, short))
+                ents = self._label_mentions(doc, text, ents, _occurrences(text, short))
         if self.cfg.get("one_issuer", True):
             main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
@@ -233,10 +237,9 @@ class IssuerResolver:
         return doc
 
     @staticmethod
-    def _label_mentions(doc: Doc, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:
+    def _label_mentions(doc: Doc, text: str, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:
         """Every mention of the accepted name becomes ISSUER; it also replaces a shorter ISSUER
         guess inside it ("Lafayette" within "Lafayette Square"), never an entity of another label."""
-        text = doc.text
         for start, end in spans:
             # take a legal suffix right after the name ("Darigold, Inc.")
             m = _SUFFIX_AFTER.match(text, end, end + 40)

@@ -116,6 +116,7 @@ class MentionPropagator:
         self.seed_issuers = seed_issuers
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text joins every token: build it once
         forms: Dict[str, str] = {}
         for ent in doc.ents:
             # a lone one-word "officer" is too often a mislabelled company or place to spread
@@ -123,7 +124,7 @@ class MentionPropagator:
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
         if "ISSUER" in self.labels:
-            forms.update({f: "ISSUER" for f in leading_word_forms(forms, doc.text) if f not in forms})
+            forms.update({f: "ISSUER" for f in leading_word_forms(forms, text) if f not in forms})
         if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
             # the recognizer found no issuer at all: take the names the text marks as its own
             for span in issuer_seeds(doc):
@@ -133,7 +134,6 @@ class MentionPropagator:
         if not forms:
             return doc
         taken = [(e.start_char, e.end_char) for e in doc.ents]
-        text = doc.text  # Doc.text joins every token: build it once
         new: List[Span] = []
         # longest forms first, so "Aben Minerals Ltd." wins over "Aben Minerals"
         for form in sorted(forms, key=len, reverse=True):

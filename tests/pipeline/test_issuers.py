@@ -108,6 +108,6 @@ def test_capitalized_function_words_are_never_issuer_names():
 
     nlp = spacy.blank("en")
     doc = nlp("CERTIFICATION PURSUANT TO SECTION 1350 AS ADOPTED\n\nBsquare Corporation filed it pursuant to law.")
-    keys = {key for key, _, _ in doc_candidates(doc)}
+    keys = {key for key, _, _ in doc_candidates(doc, doc.text)}
     assert "to" not in keys and "as" not in keys
     assert "bsquare" in keys
