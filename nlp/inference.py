@@ -16,15 +16,13 @@ from .readers.items import ExhibitInput, InputItem, SkippedInput
 from .readers.text import iter_text_inputs  # noqa: F401  (moved to nlp.readers; kept importable here)
 
 
-def doc_to_output(doc, record_id: str) -> Dict:
-    """The guide record of a predicted doc, entities with `value`, relations with `score`."""
-    record = doc_to_record(doc, record_id, threshold=0.0)
+def doc_to_output(doc, record_id: str, min_score: Optional[float] = None) -> Dict:
+    """The guide record of a predicted doc, entities with `value`, relations with `score`;
+    relations scoring below min_score are left out (before the facts are built from them, so
+    everything derived from relations agrees). Entities carry no score to filter."""
+    record = doc_to_record(doc, record_id, threshold=min_score or 0.0, with_scores=True)
+    scores = record.meta.pop("relation_scores")
     values = {(e.start_char, e.end_char): e._.value for e in doc.ents}
-    scores = {
-        (tuple(h), tuple(c), label): prob
-        for (h, c), labels in (doc._.relations or {}).items()
-        for label, prob in labels.items()
-    }
     out = record.to_dict()
     out.pop("meta")
     out["category"] = None
@@ -36,16 +34,6 @@ def doc_to_output(doc, record_id: str) -> Dict:
 
     out.update(extract_facts(out))
     return out
-
-
-def drop_low_scores(doc, min_score: Optional[float]):
-    """The doc without relation labels scoring below min_score (before any record is built from
-    it, so everything derived from relations agrees). Entities carry no score to filter."""
-    if min_score is not None and doc._.relations:
-        kept = {pair: {label: p for label, p in labels.items() if p >= min_score}
-                for pair, labels in doc._.relations.items()}
-        doc._.relations = {pair: labels for pair, labels in kept.items() if labels}
-    return doc
 
 
 # With n_process > 1 spaCy sends docs back from its workers as bytes, and Doc.from_bytes cannot
@@ -81,7 +69,7 @@ def predict_exhibits(
         nlp.add_pipe(WIRE_STEP, last=True)
     try:
         for doc, (record_id, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            record = doc_to_output(drop_low_scores(relations_from_wire(doc), min_score), record_id)
+            record = doc_to_output(relations_from_wire(doc), record_id, min_score)
             if meta:
                 record["meta"] = meta
             yield record

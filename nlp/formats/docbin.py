@@ -10,29 +10,23 @@ from pathlib import Path
 from typing import List, Sequence
 
 from ..errors import InputError
-from ..io.docs import AlignmentReport, doc_to_record, record_to_doc
+from ..io.docs import AlignmentReport, docbin_to_records, record_to_doc
 from ..io.records import ExhibitRecord
 from .base import ConversionReport, FormatOptions, fallback_id, prepare_output
 
-META_KEY = "exhibit_meta"
-
 
 def read(path: Path, options: FormatOptions, report: ConversionReport) -> List[ExhibitRecord]:
-    from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
     path = Path(path)
     if not path.is_file():
         raise InputError("E001", f"{path}: no such file")
     try:
-        docs = list(DocBin(store_user_data=True).from_disk(path).get_docs(Vocab()))
+        records = docbin_to_records(path, Vocab())  # id, category and meta travel in user_data
     except Exception as err:  # msgpack and zlib raise many kinds on a file that is no DocBin
         raise InputError("E145", f"{path}: not a spaCy DocBin file ({type(err).__name__})") from None
-    records = []
-    for k, doc in enumerate(docs, 1):
-        record = doc_to_record(doc, doc.user_data.get("exhibit_id") or fallback_id(path, k))
-        record.meta = dict(doc.user_data.get(META_KEY) or {})
-        records.append(record)
+    for k, record in enumerate(records, 1):
+        record.id = record.id or fallback_id(path, k)
     return records
 
 
@@ -45,7 +39,6 @@ def write(records: Sequence[ExhibitRecord], path: Path, options: FormatOptions, 
     for record in records:
         alignment = AlignmentReport(mode="expand")
         doc = record_to_doc(make_doc, record, "expand", alignment)
-        doc.user_data[META_KEY] = record.meta
         for message in alignment.moved:
             report.warn(record.id, f"docbin: entity widened to token boundaries: {message.split(': ', 1)[1]}")
         for message in alignment.dropped:

@@ -76,6 +76,7 @@ def record_to_doc(
     doc._.relations = relations
     doc.user_data["exhibit_id"] = record.id
     doc.user_data["category"] = record.category
+    doc.user_data["exhibit_meta"] = record.meta
     return doc
 
 
@@ -99,7 +100,8 @@ def doc_to_record(
                 relations.append(Relation(tuple(head), tuple(child), label))
                 scores[(tuple(head), tuple(child), label)] = prob
     rid = record_id or doc.user_data.get("exhibit_id") or ""
-    record = ExhibitRecord(rid, doc.text, doc.user_data.get("category"), entities, relations)
+    meta = dict(doc.user_data.get("exhibit_meta") or {})
+    record = ExhibitRecord(rid, doc.text, doc.user_data.get("category"), entities, relations, meta)
     if with_scores:
         record.meta["relation_scores"] = scores
     return record
