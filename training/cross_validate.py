@@ -134,9 +134,7 @@ def cross_validate(
     overrides = dict(overrides or {})
     load_training_config(config_path, overrides)  # a bad config fails before any fold trains
     check_training_data(Path(corpus), Path(corpus), strict_schema)
-    records = read_records(corpus)
-    if not records:
-        raise InputError("E114", f"{corpus}: holds no records to cross-validate")
+    records = read_records(corpus)  # an empty corpus was refused by read_records (E161)
     fold_of, how = assign_folds(records, k, seed)
     with contextlib.ExitStack() as stack:
         root = Path(output) if output else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="exhibit-cv-")))

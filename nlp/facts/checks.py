@@ -11,12 +11,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Dict, List, Optional, Tuple
 
-from .offering import WARRANT_LIKE
+from .offering import PRICE_KINDS, WARRANT_LIKE
 
 # quantity x price may differ from the stated gross amount by rounding ("approximately $9
 # million"), not by more.
 AMOUNT_TOLERANCE = Decimal("0.05")
-PRICE_KEYS = ("price", "exercise_price", "conversion_price")
 PRE_FUNDED = re.compile(r"\bpre-?funded\b", re.I)
 DEBT = re.compile(r"\b(?:notes?|debentures?|bonds?)\b", re.I)
 
@@ -85,7 +84,7 @@ def check_offering(record: Dict[str, Any]) -> List[Dict[str, str]]:
     if not record.get("securities") and not amount.get("gross") and not amount.get("net"):
         warnings.append(_warning("no_security_or_amount", "offering with no security and no amount"))
     for security in record.get("securities") or []:
-        if security.get("quantity") is not None or any(security.get(k) for k in PRICE_KEYS):
+        if security.get("quantity") is not None or any(security.get(k) for k in PRICE_KINDS):
             continue
         if DEBT.search(security["name"]) and (amount.get("gross") or amount.get("net")):
             continue  # notes are sold by principal amount, which the offering's amount states

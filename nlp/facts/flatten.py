@@ -13,6 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, TextIO
 
 from ..errors import InputError
 from . import extract_facts
+from .offering import PRICE_KINDS
 
 COLUMNS = [
     "id", "kind", "company", "security", "quantity", "price", "currency", "exercise_price",
@@ -40,7 +41,7 @@ def _offering_rows(record: Dict[str, Any], base: Dict[str, Any]) -> List[Dict[st
                 agents=JOIN.join(record.get("agents") or []) or None)
     rows = []
     for security in record.get("securities") or []:
-        prices = [security.get(k) for k in ("price", "exercise_price", "conversion_price")]
+        prices = [security.get(k) for k in PRICE_KINDS]
         rows.append(dict(base, security=security.get("name"), quantity=security.get("quantity"),
                          price=_amount(prices[0]), exercise_price=_amount(prices[1]),
                          conversion_price=_amount(prices[2]),

@@ -53,15 +53,11 @@ def _is_all_caps(name: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _first_index(names: Sequence[str], name: str) -> int:
-    return names.index(name)
-
-
 def company_form(names: Sequence[str]) -> str:
     """The legal name as written in running text: 'Innovo Group Inc.' over 'INNOVO GROUP'."""
     counts = Counter(names)
     return max(counts, key=lambda n: (bool(LEGAL_SUFFIX.search(n)), not _is_all_caps(n),
-                                      counts[n], len(n), -_first_index(names, n)))
+                                      counts[n], len(n), -names.index(n)))
 
 
 def plain_form(names: Sequence[str]) -> str:
@@ -113,7 +109,7 @@ class Person:
         names = [m.name for m in self.mentions]
         counts = Counter(names)
         return max(counts, key=lambda n: (not _is_all_caps(n), len(_name_words(n)), counts[n],
-                                          -_first_index(names, n)))
+                                          -names.index(n)))
 
 
 def _name_words(name: str) -> List[str]:

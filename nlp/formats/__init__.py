@@ -19,19 +19,18 @@ class Format:
     read: Callable
     write: Callable
     suffixes: Tuple[str, ...]   # file suffixes that name this format alone
-    holds: str                  # what the format keeps, for --help
 
 
 FORMATS: Dict[str, Format] = {
     f.name: f
     for f in (
-        Format("jsonl", jsonl.read, jsonl.write, (), "everything (the annotation guide's records)"),
-        Format("prodigy", prodigy.read, prodigy.write, (), "everything"),
-        Format("label-studio", label_studio.read, label_studio.write, (".json",), "everything"),
-        Format("doccano", doccano.read, doccano.write, (), "everything"),
-        Format("conll", conll.read, conll.write, (".conll", ".iob", ".bio"), "entities only, on tokens"),
-        Format("docbin", docbin.read, docbin.write, (".spacy",), "everything, entities on tokens"),
-        Format("hf", hf.read, hf.write, (".parquet",), "everything"),
+        Format("jsonl", jsonl.read, jsonl.write, ()),
+        Format("prodigy", prodigy.read, prodigy.write, ()),
+        Format("label-studio", label_studio.read, label_studio.write, (".json",)),
+        Format("doccano", doccano.read, doccano.write, ()),
+        Format("conll", conll.read, conll.write, (".conll", ".iob", ".bio")),
+        Format("docbin", docbin.read, docbin.write, (".spacy",)),
+        Format("hf", hf.read, hf.write, (".parquet",)),
     )
 }
 

@@ -8,7 +8,7 @@ from typing import Optional, TextIO
 
 from ..errors import InputError
 from .csv import CsvWriter
-from .errors import ErrorLog, read_error_log
+from .errors import ErrorLog
 from .jsonl import JsonlWriter
 from .parquet import ParquetWriter, iter_parquet_records, partial_path
 from .resume import ResumeState, prepare_resume
@@ -46,5 +46,5 @@ def open_writer(output: Optional[Path], fmt: str, resume: Optional[ResumeState] 
 __all__ = [
     "FORMATS", "CsvWriter", "ErrorLog", "JsonlWriter", "ParquetWriter", "ResumeState", "check_output_file",
     "check_output_folder", "default_errors_path", "iter_parquet_records", "open_writer", "output_format",
-    "partial_path", "prepare_resume", "read_error_log",
+    "partial_path", "prepare_resume",
 ]

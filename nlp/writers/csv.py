@@ -21,7 +21,6 @@ class CsvWriter:
                  columns: Optional[List[str]] = None):
         """columns: the header of an existing file being appended to (resume); else from the first record."""
         self.path = Path(path) if path is not None else None
-        self.count = 0
         self.columns = columns
         self._own = stream is None
         appending = columns is not None
@@ -34,7 +33,6 @@ class CsvWriter:
             self._handle.write(serialize_row(self.columns))
         self._handle.write(serialize_row([cell(record.get(column)) for column in self.columns]))
         self._handle.flush()
-        self.count += 1
 
     def close(self) -> None:
         if self.columns is None:  # no record: still a valid CSV with the guide's columns

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, Optional
 
 from ..readers.items import SkippedInput
 
@@ -14,15 +14,11 @@ class ErrorLog:
     def __init__(self, path: Optional[Path] = None, echo: Optional[Callable[[str], None]] = None):
         self.path = Path(path) if path is not None else None
         self.echo = echo
-        self.count = 0
-        self.first: Optional[SkippedInput] = None
         self._handle = None
         if self.path is not None and self.path.exists():
             self.path.unlink()  # a stale list from an earlier run
 
     def report(self, item: SkippedInput) -> None:
-        self.count += 1
-        self.first = self.first or item
         if self.echo is not None:
             self.echo(f"skipped [{item.code}] {item.message()}")
         if self.path is not None:
@@ -40,10 +36,3 @@ class ErrorLog:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def read_error_log(path: Path) -> List[dict]:
-    path = Path(path)
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

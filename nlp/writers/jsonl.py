@@ -10,14 +10,12 @@ from typing import Any, Dict, Optional, TextIO
 class JsonlWriter:
     def __init__(self, path: Optional[Path] = None, stream: Optional[TextIO] = None, append: bool = False):
         self.path = Path(path) if path is not None else None
-        self.count = 0
         self._own = stream is None
         self._handle = stream if stream is not None else self.path.open("a" if append else "w", encoding="utf-8")
 
     def write(self, record: Dict[str, Any]) -> None:
         self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._handle.flush()
-        self.count += 1
 
     def close(self) -> None:
         if self._own:

@@ -51,7 +51,6 @@ class ParquetWriter:
         self.path = Path(path)
         self.row_group_size = row_group_size
         self.columns = columns
-        self.count = 0
         self._rows: List[Dict[str, Any]] = []
         self._writer = None
 
@@ -83,7 +82,6 @@ class ParquetWriter:
             self.columns = self.columns or columns_of(record)
             self._open()
         self._rows.append(_row(record, self.columns))
-        self.count += 1
         if len(self._rows) >= self.row_group_size:
             self._flush()
 
