@@ -18,9 +18,7 @@ from .error_analysis import DEFAULT_CONTEXT, confusion_matrix, error_report
 from .errors import InputError
 from .io.docs import doc_to_record
 from .io.records import ExhibitRecord, check_unique_ids, read_records
-from .scoring import (
-    ENTITY_MODES, entity_document_counts, pair_documents, relation_document_counts, score_pairs,
-)
+from .scoring import ENTITY_MODES, block_scores, pair_documents
 
 _ENTITY_MAKERS = (EntityRecognizer, EntityRuler, SpanCategorizer)
 DEFAULT_BOOTSTRAP = BootstrapSettings()
@@ -97,19 +95,35 @@ def load_system(source: Path, gold: Sequence[ExhibitRecord], batch_size: int = 8
     raise InputError("E106", f"{source}: no such model directory or prediction file")
 
 
-def _block_scores(gold: Sequence[ExhibitRecord], output: SystemOutput) -> Dict[str, Tuple[Dict, Counts]]:
-    """Block name -> (its scores, each document's micro (tp, fp, fn)) for every block the output has."""
-    pairs, _, _ = pair_documents(gold, output.predicted)
-    blocks = {
-        f"entities_{mode}": (score_pairs(pairs, mode)["entities"], entity_document_counts(pairs, mode))
-        for mode in ENTITY_MODES
-    }
-    blocks["relations_end_to_end"] = (score_pairs(pairs)["relations"], relation_document_counts(pairs))
+@dataclass
+class _Scored:
+    """One system's scores on the gold data, each document counted once."""
+
+    pairs: List[Tuple[ExhibitRecord, ExhibitRecord]]
+    missing: List[str]
+    extra: List[str]
+    blocks: Dict[str, Tuple[Dict, Counts]]  # block name -> (its scores, each document's micro counts)
+
+
+def _score_blocks(gold: Sequence[ExhibitRecord], output: SystemOutput) -> _Scored:
+    pairs, missing, extra = pair_documents(gold, output.predicted)
+    blocks = {f"entities_{mode}": block_scores(pairs, mode) for mode in ENTITY_MODES}
+    blocks["relations_end_to_end"] = block_scores(pairs, None)
     if output.on_gold_entities is not None:
         on_gold, _, _ = pair_documents(gold, output.on_gold_entities)
-        blocks["relations_given_gold_entities"] = (
-            score_pairs(on_gold)["relations"], relation_document_counts(on_gold))
-    return blocks
+        blocks["relations_given_gold_entities"] = block_scores(on_gold, None)
+    return _Scored(pairs, missing, extra, blocks)
+
+
+def _report(gold: Sequence[ExhibitRecord], scored: _Scored, bootstrap: Optional[BootstrapSettings], weights) -> Dict:
+    result: Dict = {"documents": len(gold), "missing_ids": scored.missing, "extra_ids": scored.extra}
+    if bootstrap:
+        result["bootstrap"] = bootstrap.to_dict()
+    for key, (summary, counts) in scored.blocks.items():
+        if bootstrap:
+            summary["micro_ci"] = micro_intervals(counts, weights, bootstrap)
+        result[key] = summary
+    return result
 
 
 def score_system(
@@ -117,16 +131,8 @@ def score_system(
 ) -> Dict:
     """{"documents", "missing_ids", "extra_ids", "bootstrap", <block>: {"micro", "macro_f", "macro_p",
     "macro_r", "per_label", "micro_ci"}}; no intervals (nor "bootstrap") when bootstrap is None."""
-    _, missing, extra = pair_documents(gold, output.predicted)
-    result: Dict = {"documents": len(gold), "missing_ids": missing, "extra_ids": extra}
     weights = resample_weights(len(gold), bootstrap) if bootstrap else None
-    if bootstrap:
-        result["bootstrap"] = bootstrap.to_dict()
-    for key, (summary, counts) in _block_scores(gold, output).items():
-        if bootstrap:
-            summary["micro_ci"] = micro_intervals(counts, weights, bootstrap)
-        result[key] = summary
-    return result
+    return _report(gold, _score_blocks(gold, output), bootstrap, weights)
 
 
 def analyze_system(
@@ -138,10 +144,11 @@ def analyze_system(
 ) -> Dict:
     """score_system plus "errors" (by label and kind, at most errors_limit listed per group) and
     the entity label "confusion" matrix, both of the end-to-end output."""
-    result = score_system(gold, output, bootstrap)
-    pairs, _, _ = pair_documents(gold, output.predicted)
-    result["errors"] = error_report(pairs, errors_limit, window)
-    result["confusion"] = confusion_matrix(pairs)
+    scored = _score_blocks(gold, output)
+    weights = resample_weights(len(gold), bootstrap) if bootstrap else None
+    result = _report(gold, scored, bootstrap, weights)
+    result["errors"] = error_report(scored.pairs, errors_limit, window)
+    result["confusion"] = confusion_matrix(scored.pairs)
     return result
 
 
@@ -151,18 +158,18 @@ def compare_systems(
 ) -> Dict:
     """Both systems' scores and, for every block both have, the paired bootstrap of micro F1 B - A."""
     weights = resample_weights(len(gold), bootstrap)
-    blocks_a, blocks_b = _block_scores(gold, a), _block_scores(gold, b)
+    scored_a, scored_b = _score_blocks(gold, a), _score_blocks(gold, b)
     comparison = {
-        key: paired_difference(blocks_a[key][1], blocks_b[key][1], weights, bootstrap)
-        for key in blocks_a if key in blocks_b
+        key: paired_difference(scored_a.blocks[key][1], scored_b.blocks[key][1], weights, bootstrap)
+        for key in scored_a.blocks if key in scored_b.blocks
     }
     return {
         "documents": len(gold),
         "bootstrap": bootstrap.to_dict(),
         "systems": {"a": a.name, "b": b.name},
         "comparison": comparison,
-        "a": score_system(gold, a, bootstrap),
-        "b": score_system(gold, b, bootstrap),
+        "a": _report(gold, scored_a, bootstrap, weights),
+        "b": _report(gold, scored_b, bootstrap, weights),
     }
 
 

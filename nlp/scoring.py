@@ -8,7 +8,7 @@ nlp.bootstrap resamples.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from .io.records import ExhibitRecord
 
@@ -105,16 +105,32 @@ def score_pairs(pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], entity_mod
     return {"entities": _summarize(*counts), "relations": _summarize(*rel_counts)}
 
 
+def block_scores(
+    pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], entity_mode: Optional[str] = "strict"
+) -> Tuple[Dict, List[Tuple[int, int, int]]]:
+    """The scores of one block (entities in entity_mode, or relations when it is None) and each
+    document's micro (tp, fp, fn), what the bootstrap resamples: every document counted once."""
+    per_document = [
+        _relation_counts(gold, pred) if entity_mode is None else _entity_counts(gold, pred, entity_mode)
+        for gold, pred in pairs
+    ]
+    totals = [Counter(), Counter(), Counter()]
+    for counts in per_document:
+        for total, part in zip(totals, counts):
+            total.update(part)
+    return _summarize(*totals), [_totals(counts) for counts in per_document]
+
+
 def entity_document_counts(
     pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], mode: str = "strict"
 ) -> List[Tuple[int, int, int]]:
-    """Micro (tp, fp, fn) of each document in one entity match mode: what the bootstrap resamples."""
-    return [_totals(_entity_counts(gold, pred, mode)) for gold, pred in pairs]
+    """Micro (tp, fp, fn) of each document in one entity match mode."""
+    return block_scores(pairs, mode)[1]
 
 
 def relation_document_counts(pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]]) -> List[Tuple[int, int, int]]:
     """Micro (tp, fp, fn) of each document's relations."""
-    return [_totals(_relation_counts(gold, pred)) for gold, pred in pairs]
+    return block_scores(pairs, None)[1]
 
 
 def _totals(counts: Tuple[Counter, Counter, Counter]) -> Tuple[int, int, int]:
