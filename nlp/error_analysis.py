@@ -119,7 +119,8 @@ def relation_errors(pairs: Pairs, window: int = DEFAULT_CONTEXT) -> List[Dict]:
         gold_set = {(r.head, r.child, r.label) for r in gold.relations}
         pred_set = {(r.head, r.child, r.label) for r in pred.relations}
         found = [("missed", t) for t in gold_set - pred_set] + [("spurious", t) for t in pred_set - gold_set]
-        for kind, (head, child, label) in sorted(found, key=lambda item: (min(item[1][0], item[1][1]), item[0])):
+        # a total order: sets of (span, span, label) iterate in a different order every run
+        for kind, (head, child, label) in sorted(found, key=lambda item: (min(item[1][0], item[1][1]), item[0], item[1])):
             start, end = min(head[0], child[0]), max(head[1], child[1])
             out.append({
                 "id": gold.id,
