@@ -17,10 +17,12 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from nlp.errors import ConfigError, InputError
+from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord, read_records, write_records
 from training.split import company_key
-from training.train import check_training_data, file_overrides, load_training_config
+from training.train import (
+    check_training_data, file_overrides, init_pipeline, load_training_config, make_output_folder,
+)
 
 Progress = Callable[[str], None]
 
@@ -69,17 +71,12 @@ def hold_out_dev(
 def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: Path, output: Path) -> Path:
     """Train one fold's pipeline into `output` (spaCy's log goes to output/train.log); the model
     directory to score: model-best, or model-last when no evaluation ever ran."""
-    from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_nlp
 
     config = load_training_config(config_path, {**overrides, **file_overrides(train, dev)})
-    output.mkdir(parents=True, exist_ok=True)
+    output = make_output_folder(output)
     with (output / "train.log").open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
-        try:
-            nlp = init_nlp(config)
-        except (ValueError, KeyError, TypeError) as err:
-            first = str(err).strip().splitlines()[0]
-            raise ConfigError("E113", f"{config_path}: cannot build the pipeline ({first})") from None
+        nlp = init_pipeline(config, config_path)
         train_nlp(nlp, output, stdout=log, stderr=log)
     best = output / "model-best"
     return best if best.exists() else output / "model-last"

@@ -73,6 +73,25 @@ def load_training_config(config_path: Path, overrides: Dict[str, str]):
     return config
 
 
+def make_output_folder(output: Path) -> Path:
+    output = Path(output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError("E168", f"{output}: cannot create the output folder ({err.strerror})") from None
+    return output
+
+
+def init_pipeline(config, config_path: Path, gpu_id: int = -1):
+    """spaCy's init_nlp, with a setting it cannot build named in one line."""
+    from spacy.training.initialize import init_nlp
+
+    try:
+        return init_nlp(config, use_gpu=gpu_id)
+    except (ValueError, KeyError, TypeError) as err:
+        raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({config_error_detail(err)})") from None
+
+
 def train_pipeline(
     config_path: Path,
     output: Path,
@@ -81,8 +100,8 @@ def train_pipeline(
     strict_schema: bool = True,
 ) -> Dict:
     """Train with spaCy's loop; write model-best/model-last and metrics.json into output."""
-    from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_nlp
+
     config = load_training_config(config_path, overrides)
     paths = config["paths"]
     check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
@@ -90,16 +109,9 @@ def train_pipeline(
         from thinc.api import require_gpu
 
         require_gpu(gpu_id)
-    output = Path(output)
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError("E168", f"{output}: cannot create the output folder ({err.strerror})") from None
+    output = make_output_folder(output)
     started = time.time()
-    try:
-        nlp = init_nlp(config, use_gpu=gpu_id)
-    except (ValueError, KeyError, TypeError) as err:
-        raise ConfigError("E072", f"{config_path}: cannot build the pipeline ({config_error_detail(err)})") from None
+    nlp = init_pipeline(config, config_path, gpu_id)
     alignment = alignment_summary(nlp, config)
     print(f"alignment of training spans: {alignment}")
     train_nlp(nlp, output)
