@@ -22,8 +22,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 from .errors import ExhibitError, InputError
 from .inference import predict_batch
 from .limits import allow_length
-from .readers.dispatch import ReadOptions, check_exhibit, input_kind, iter_file_items
-from .readers.items import ExhibitInput, InputItem, SkippedInput
+from .readers.dispatch import ReadOptions, checked_items, input_kind, iter_file_items
+from .readers.items import InputItem
 from .readers.jsonl import iter_jsonl_exhibits, jsonl_chunks
 from .readers.sgml import count_sgml_exhibits
 
@@ -86,14 +86,11 @@ def plan_partitions(files: Sequence[Path], options: ReadOptions = ReadOptions(),
 
 
 def iter_unit_items(unit: InputUnit, options: ReadOptions) -> Iterator[InputItem]:
+    """The items of one unit: a whole file, or a byte range of lines of a JSONL file."""
     if unit.start is None:
-        yield from iter_file_items(Path(unit.path), options)
-        return
-    try:
-        for item in iter_jsonl_exhibits(Path(unit.path), options.encoding, unit.start, unit.stop, unit.first_line):
-            yield check_exhibit(item, options.max_chars) if isinstance(item, ExhibitInput) else item
-    except InputError as err:
-        yield SkippedInput.from_error(err)
+        return iter_file_items(Path(unit.path), options)
+    lines = iter_jsonl_exhibits(Path(unit.path), options.encoding, unit.start, unit.stop, unit.first_line)
+    return checked_items(Path(unit.path), lines, options.max_chars)
 
 
 # One model per worker process (threads of a worker share it, one batch at a time).

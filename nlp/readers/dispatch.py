@@ -111,9 +111,15 @@ def check_exhibit(item: ExhibitInput, max_chars: int) -> InputItem:
 def iter_file_items(path: Path, options: ReadOptions = ReadOptions(),
                     stdin: Optional[BinaryIO] = None) -> Iterator[InputItem]:
     """Every item of one input file; an error reading the file becomes one SkippedInput."""
+    return checked_items(Path(path), _read_file(Path(path), options, stdin), options.max_chars)
+
+
+def checked_items(path: Path, items: Iterable[InputItem], max_chars: int) -> Iterator[InputItem]:
+    """The items read from path, each exhibit checked; an error while reading becomes one
+    SkippedInput (the items before it are kept)."""
     try:
-        for item in _read_file(Path(path), options, stdin):
-            yield check_exhibit(item, options.max_chars) if isinstance(item, ExhibitInput) else item
+        for item in items:
+            yield check_exhibit(item, max_chars) if isinstance(item, ExhibitInput) else item
     except InputError as err:
         yield SkippedInput.from_error(err)
     except FileNotFoundError:  # removed between listing and reading
