@@ -39,9 +39,8 @@ def _sentences(doc) -> List[Tuple[int, int]]:
     return [(0, len(doc.text))]
 
 
-def relations_by_sentence(doc) -> Dict[int, List[Relation]]:
-    """Relations of doc._.relations, grouped by the sentence their head stands in."""
-    ranges = _sentences(doc)
+def relations_by_sentence(doc, ranges: List[Tuple[int, int]]) -> Dict[int, List[Relation]]:
+    """Relations of doc._.relations, grouped by the sentence (of `ranges`) their head stands in."""
     starts = [start for start, _ in ranges]
     grouped: Dict[int, List[Relation]] = {}
     for (head, child), labels in sorted((doc._.relations or {}).items()):
@@ -51,10 +50,10 @@ def relations_by_sentence(doc) -> Dict[int, List[Relation]]:
     return grouped
 
 
-def _mention(doc, offsets: Tuple[int, int], labels: Dict[Tuple[int, int], str]) -> str:
+def _mention(text: str, offsets: Tuple[int, int], labels: Dict[Tuple[int, int], str]) -> str:
     label = labels.get(offsets, "?")
     color = LABEL_COLORS.get(label, "#ddd")
-    text = html.escape(" ".join(doc.text[offsets[0]:offsets[1]].split()))
+    text = html.escape(" ".join(text[offsets[0]:offsets[1]].split()))
     return f'<b>{text}</b> <span class="label" style="background: {color}">{html.escape(label)}</span>'
 
 
@@ -62,8 +61,9 @@ def exhibit_section(record_id: str, source: str, doc) -> str:
     from spacy import displacy
 
     labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
-    grouped = relations_by_sentence(doc)
     ranges = _sentences(doc)
+    grouped = relations_by_sentence(doc, ranges)
+    text = doc.text  # Doc.text joins every token: once per exhibit, not per mention
     n_relations = sum(len(v) for v in grouped.values())
     parts = [
         f'<section class="exhibit" id="{html.escape(record_id, quote=True)}">',
@@ -78,11 +78,11 @@ def exhibit_section(record_id: str, source: str, doc) -> str:
         parts.append('<ol class="relations">')
         for index in sorted(grouped):
             start, end = ranges[index]
-            sentence = html.escape(" ".join(doc.text[start:end].split()))
+            sentence = html.escape(" ".join(text[start:end].split()))
             parts.append(f'<li value="{index + 1}"><p class="sentence">{sentence}</p><ul>')
             for head, child, label, prob in grouped[index]:
-                parts.append(f"<li>{_mention(doc, head, labels)} → {html.escape(label)} → "
-                             f'{_mention(doc, child, labels)} <span class="score">({prob:.2f})</span></li>')
+                parts.append(f"<li>{_mention(text, head, labels)} → {html.escape(label)} → "
+                             f'{_mention(text, child, labels)} <span class="score">({prob:.2f})</span></li>')
             parts.append("</ul></li>")
         parts.append("</ol>")
     parts.append("</section>")
