@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from ..errors import InputError
-from ..io.records import ExhibitRecord
+from ..io.records import ExhibitRecord, write_json_lines
 
 # The guide fields a foreign record carries beside its own annotation fields, so that a
 # round trip through the tool gives back the same guide record.
@@ -147,14 +147,7 @@ def iter_jsonl_objects(path: Path):
 
 def write_jsonl(rows, path: Path) -> None:
     """Write JSON lines through a temporary file, so a failure never leaves half a file."""
-    import json
-
-    path = prepare_output(path)
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)
+    write_json_lines(rows, prepare_output(path))
 
 
 def text_of(data: Dict[str, Any], where: str) -> str:

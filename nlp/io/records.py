@@ -197,12 +197,18 @@ def expand_jsonl_paths(paths: Iterable[Path]) -> List[Path]:
 
 def write_records(records: Iterable[ExhibitRecord], path: Path) -> int:
     """Write records as JSONL through a temporary file, so a crash never leaves half a file."""
+    return write_json_lines((record.to_dict() for record in records), path)
+
+
+def write_json_lines(rows: Iterable[Dict[str, Any]], path: Path) -> int:
+    """Write one JSON object per line through a temporary file, so a crash never leaves half a
+    file; the number of lines written."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     count = 0
     with tmp.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1
     tmp.replace(path)
     return count
