@@ -1,6 +1,6 @@
 """Company-name vocabulary shared by the components that find, extend and invent names."""
 import re
-from typing import Dict, Set
+from typing import Dict, List, Set, Tuple
 
 # one legal suffix at the end of a name; stripped repeatedly to get the short forms
 LEGAL_SUFFIX = re.compile(
@@ -29,6 +29,13 @@ EXCHANGES = {
 }
 
 
+def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
+    """Where `word` stands alone as a name: not inside an address and not followed by another
+    capitalized word ("Primo Issuer", "Primo Water" are other names)."""
+    pattern = r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)(?![ \t\u202f]+[A-Z])"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
 def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
     """"Firefly" for "Firefly Aerospace": an issuer's first word alone, when the text uses it
     capitalized on its own and never as an ordinary lower-case word ("First", "American")."""
@@ -40,7 +47,9 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
         first = words[0]
         if len(first) < 4 or not first[:1].isupper() or not first.isalpha():
             continue
-        alone = re.findall(r"(?<![\w@./])" + re.escape(first) + r"(?![\w@]|\.\w)(?!\s+" + re.escape(words[1]) + ")", text)
-        if len(alone) >= 2 and not re.search(r"\b" + re.escape(first.lower()) + r"\b", text):
+        # a lower-case use as a word rules it out; inside a web or mail address ("www.ryder.com",
+        # "ryder-financial") it is still the name
+        as_word = r"(?<![\w@./_-])" + re.escape(first.lower()) + r"(?![\w@_-]|\.\w)"
+        if len(alone_word_spans(text, first)) >= 2 and not re.search(as_word, text):
             out.add(first)
     return out

@@ -17,5 +17,7 @@ def test_there_is_a_default_and_an_accuracy_config():
 def test_config_builds_its_pipeline(path):
     config = load_config(path)
     nlp = load_model_from_config(config, auto_fill=True)
-    assert nlp.pipe_names[:2] == ["tok2vec", "ner"] and nlp.pipe_names[-1] == "exhibit_relations"
+    assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
+    # the certifying-statement rule decides CERTIFIES after the relation model has scored pairs
+    assert nlp.pipe_names[-2:] == ["exhibit_relations", "exhibit_certifies"]
     assert config["corpora"]["train"]["@readers"] == "exhibit.GuideCorpus.v1"

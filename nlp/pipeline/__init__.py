@@ -1,2 +1,2 @@
-"""spaCy components: exhibit_mentions, exhibit_issuers, exhibit_normalizer, exhibit_segmenter,
-exhibit_relations."""
+"""spaCy components: exhibit_officers, exhibit_agents, exhibit_amounts, exhibit_mentions,
+exhibit_issuers, exhibit_normalizer, exhibit_segmenter, exhibit_relations, exhibit_certifies."""

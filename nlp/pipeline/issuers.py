@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from ..names import EXCHANGES, LEGAL_SUFFIX, leading_word_forms
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, leading_word_forms
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 
 _GLUE = {"&", "of", "and"}
@@ -228,7 +228,7 @@ class IssuerResolver:
         if accepted is not None:
             ents = self._label_mentions(doc, text, ents, accepted[2])
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Firefly" alone
-                ents = self._label_mentions(doc, text, ents, _occurrences(text, short))
+                ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
         if self.cfg.get("one_issuer", True):
             main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:

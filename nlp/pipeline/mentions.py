@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..names import EXCHANGES, LEGAL_SUFFIX, leading_word_forms
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, leading_word_forms
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -123,8 +123,8 @@ class MentionPropagator:
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
-        if "ISSUER" in self.labels:
-            forms.update({f: "ISSUER" for f in leading_word_forms(forms, text) if f not in forms})
+        # "Firefly" for "Firefly Aerospace" counts only where it stands alone
+        leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
             # the recognizer found no issuer at all: take the names the text marks as its own
             for span in issuer_seeds(doc):
@@ -133,12 +133,14 @@ class MentionPropagator:
                         forms.setdefault(form, "ISSUER")
         if not forms:
             return doc
+        found = {form: [m.span() for m in _pattern(form).finditer(text)] for form in forms}
+        found.update({word: alone_word_spans(text, word) for word in leading})
+        forms.update({word: "ISSUER" for word in leading})
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         new: List[Span] = []
         # longest forms first, so "Aben Minerals Ltd." wins over "Aben Minerals"
         for form in sorted(forms, key=len, reverse=True):
-            for match in _pattern(form).finditer(text):
-                start, end = match.span()
+            for start, end in found[form]:
                 if any(s < end and start < e for s, e in taken):
                     continue
                 span = doc.char_span(start, end, label=forms[form], alignment_mode="strict")

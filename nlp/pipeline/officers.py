@@ -4,7 +4,9 @@ A Section 302/906 certification names its signer in fixed phrases: "I, NAME, cer
 "/s/ NAME" on a signature line and "Name: NAME" under it. The recognizer, trained on a few
 hundred names, often misses one of them or cuts it short ("W. Thomas" for "W. Thomas Amick").
 Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer". These
-phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there.
+phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
+and an ISSUER guess too: the recognizer sometimes takes "I, Charles Boynton, certify" for a
+company.
 """
 from __future__ import annotations
 
@@ -91,9 +93,9 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
 
 @Language.factory(
     "exhibit_officers",
-    default_config={"label": "OFFICER"},
+    default_config={"label": "OFFICER", "overrides": ["ISSUER"]},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def make_officer_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    return PhraseLabeler(name, label, officer_name_spans)
+def make_officer_names(nlp: Language, name: str, label: str, overrides: List[str]) -> PhraseLabeler:
+    return PhraseLabeler(name, label, officer_name_spans, overrides)

@@ -69,3 +69,12 @@ def test_finds_officers_quoted_in_press_releases():
             "Dr. John Roe, the Company's President, added that the offering closed.\n"
             "Vice President, Chief Financial Officer\n")
     assert _names(text) == ["Jane Q. Public", "John Roe"]
+
+
+def test_a_certifying_name_taken_for_an_issuer_becomes_an_officer():
+    nlp = spacy.blank("en")
+    officers = nlp.add_pipe("exhibit_officers")
+    doc = nlp.make_doc(CERT)
+    nogi = CERT.index("Nogi A. Asp")
+    doc.ents = [doc.char_span(nogi, nogi + len("Nogi A. Asp"), "ISSUER")]
+    assert [(e.text, e.label_) for e in officers(doc).ents if e.start_char == nogi] == [("Nogi A. Asp", "OFFICER")]

@@ -1,0 +1,239 @@
+"""Which officer certifies which report, by the guide's rule for certifying statements.
+
+A certification states its pairs in one fixed way: officers named in the statement ("I, NAME,
+certify", "NAME and NAME ... each certifies") certify the first report the statement names;
+where the statement names nobody ("the undersigned certifies"), each signature block's printed
+name does. The rule works on character offsets only, so it serves gold and predicted entities
+alike. A document without a certifying statement gets no CERTIFIES: the guide states the
+relation only in one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers Doc._.relations)
+
+from .segmentation import _BLANK, _END, _is_abbreviation_period
+
+Offsets = Tuple[int, int]
+
+# "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
+_CERTIFY = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
+# "/s/ NAME", also with the name on the line below the mark
+_SIGNATURE_MARK = re.compile(r"/[sS]/[ \t]*(?:s/[ \t]*)?(?:\n[ \t]*)?$")
+_NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ'’\-]+")
+_MARK = re.compile(r"/s/", re.IGNORECASE)
+# words a title or name line may hold in lower case ("Chief Executive Officer and Director")
+_LOWER_IN_BLOCK = {"of", "and", "the", "&", "for"}
+
+
+class _Exhibit:
+    """The text with the line facts the rule asks about."""
+
+    def __init__(self, text: str):
+        self.text = text
+        letters = [c for c in text if c.isalpha()]
+        # a document typed all in capitals has no headings to tell apart
+        self.capitals_mark_headings = sum(c.isupper() for c in letters) < 0.5 * len(letters)
+
+    def line(self, position: int) -> Offsets:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, end if end >= 0 else len(self.text)
+
+    def in_heading(self, position: int) -> bool:
+        """True on an all-capitals line: titles and headings state no certification."""
+        if not self.capitals_mark_headings:
+            return False
+        start, end = self.line(position)
+        letters = [c for c in self.text[start:end] if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    def is_signature_mark(self, span: Offsets) -> bool:
+        return bool(_SIGNATURE_MARK.search(self.text[max(0, span[0] - 40): span[0]]))
+
+    def stands_alone(self, span: Offsets) -> bool:
+        """True when the name fills its lines, as a printed name under a signature does."""
+        first, _ = self.line(span[0])
+        _, last = self.line(max(span[0], span[1] - 1))
+        return not self.text[first: span[0]].strip() and not self.text[span[1]: last].strip(" \t,")
+
+    def sentence_start(self, position: int, floor: int = 0) -> int:
+        """Where the sentence holding `position` starts: after a blank line or a sentence end."""
+        start = floor
+        for match in _BLANK.finditer(self.text, floor, position):
+            start = max(start, match.end())
+        for match in _END.finditer(self.text, start, position):
+            if not (self.text[match.start()] == "." and _is_abbreviation_period(self.text, match.start())):
+                start = max(start, match.end())
+        return start
+
+    def signature_block_end(self, floor: int, position: int) -> int:
+        """After the last signature block before `position`: where the next statement begins."""
+        marks = list(_MARK.finditer(self.text, floor, position))
+        if not marks:
+            return floor
+        _, end = self.line(marks[-1].start())
+        while end < position:
+            next_end = self.text.find("\n", end + 1)
+            if next_end < 0 or next_end > position or not _is_block_line(self.text[end + 1: next_end]):
+                break
+            end = next_end
+        return end + 1
+
+    def name_key(self, span: Offsets) -> str:
+        return " ".join(_NAME_WORDS.findall(self.text[span[0]: span[1]])).lower()
+
+
+def _is_block_line(line: str) -> bool:
+    """A line of a signature block: a name, a title or a date, not the "I," opening a statement."""
+    words = line.split()
+    if len(line.strip()) > 60 or line.strip() in ("I,", "We,", "we,"):
+        return False
+    return all(not w[0].isalpha() or w[0].isupper() or w in _LOWER_IN_BLOCK for w in words)
+
+
+def _statements(exhibit: _Exhibit) -> List[Tuple[int, int, int]]:
+    """(statement start, verb position, statement end) for each certifying statement."""
+    found: List[Tuple[int, int]] = []
+    for match in _CERTIFY.finditer(exhibit.text):
+        verb = match.start()
+        if exhibit.in_heading(verb):
+            continue
+        floor = exhibit.signature_block_end(found[-1][1] + 1, verb) if found else 0
+        start = exhibit.sentence_start(verb, floor)
+        if found and start <= found[-1][1] + 1:
+            continue  # a second verb in the same sentence ("certify ... and further certify")
+        found.append((start, verb))
+    ends = [start for start, _ in found[1:]] + [len(exhibit.text)]
+    return [(start, verb, end) for (start, verb), end in zip(found, ends)]
+
+
+def _statement_report(
+    exhibit: _Exhibit, reports: Sequence[Offsets], start: int, end: int
+) -> Optional[Offsets]:
+    inside = [r for r in reports if start <= r[0] < end and not exhibit.in_heading(r[0])]
+    if inside:
+        return inside[0]
+    # "This certification accompanies the Quarterly Report ... The undersigned certifies": the
+    # report is named in the sentence introducing the statement
+    before = exhibit.sentence_start(max(start - 1, 0))
+    named = [r for r in reports if before <= r[0] < start and not exhibit.in_heading(r[0])]
+    return named[0] if named else None
+
+
+def _signers(exhibit: _Exhibit, officers: Sequence[Offsets]) -> List[Offsets]:
+    """The printed name of each signature block, or its "/s/ NAME" where none follows."""
+    marks: List[Offsets] = []
+    signers: List[Offsets] = []
+    for span in officers:
+        if exhibit.is_signature_mark(span):
+            marks.append(span)
+            continue
+        key = exhibit.name_key(span)
+        mark = next((m for m in marks if exhibit.name_key(m) == key), None)
+        if mark is None:  # "Barry M. Portnoy" printed under "/s/ BARRY PORTNOY"
+            last = key.split()[-1:] if key else []
+            mark = next((m for m in marks if exhibit.name_key(m).split()[-1:] == last), None)
+        if mark is not None:
+            marks.remove(mark)
+            signers.append(span)
+        elif all(exhibit.name_key(s) != key for s in signers):
+            signers.append(span)
+    return sorted(signers + marks)
+
+
+def certifying_pairs(
+    text: str, officers: Iterable[Offsets], reports: Iterable[Offsets]
+) -> List[Tuple[Offsets, Offsets]]:
+    """(officer, report) pairs the certifying statements of `text` state."""
+    exhibit = _Exhibit(text)
+    officers = sorted(officers)
+    reports = sorted(reports)
+    pairs: List[Tuple[Offsets, Offsets]] = []
+    for start, verb, end in _statements(exhibit):
+        report = _statement_report(exhibit, reports, start, end)
+        if report is None:
+            continue
+        named = [o for o in officers if start <= o[0] < verb
+                 and not exhibit.is_signature_mark(o) and not exhibit.stands_alone(o)]
+        if not named:
+            named = _signers(exhibit, [o for o in officers if verb <= o[0] < end])
+        pairs.extend((officer, report) for officer in named)
+    return pairs
+
+
+class CertifyingStatements:
+    """exhibit_certifies: CERTIFIES relations decided by the certifying-statement rule.
+
+    Placed after exhibit_relations, it replaces the model's CERTIFIES guesses: the rule reads
+    the statement the guide defines the relation by, where the model has to learn it from a few
+    dozen certifications and misses most two-officer and signature-block cases.
+    """
+
+    def __init__(self, name: str, label: str, officer_label: str, report_label: str,
+                 confidence: float):
+        self.name = name
+        self.label = label
+        self.officer_label = officer_label
+        self.report_label = report_label
+        self.confidence = confidence
+        self.active = True
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        """Stay off for training data in another schema: it would invent a relation it lacks."""
+        if get_examples is not None:
+            self.active = any(
+                self.label in labels
+                for eg in get_examples()
+                for labels in (eg.reference._.relations or {}).values()
+            )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.active:
+            return doc
+        relations = {}
+        for pair, labels in (doc._.relations or {}).items():
+            kept = {label: prob for label, prob in labels.items() if label != self.label}
+            if kept:
+                relations[pair] = kept
+        spans = {label: [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
+                 for label in (self.officer_label, self.report_label)}
+        for officer, report in certifying_pairs(
+            doc.text, spans[self.officer_label], spans[self.report_label]
+        ):
+            relations.setdefault((officer, report), {})[self.label] = self.confidence
+        doc._.relations = relations
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        cfg = Path(path) / "cfg.json"
+        if cfg.exists():
+            self.active = bool(json.loads(cfg.read_text()).get("active", True))
+        return self
+
+
+@Language.factory(
+    "exhibit_certifies",
+    default_config={
+        "label": "CERTIFIES", "officer_label": "OFFICER", "report_label": "REPORT",
+        "confidence": 1.0,
+    },
+    requires=["doc.ents"],
+    assigns=["doc._.relations"],
+)
+def make_certifying_statements(
+    nlp: Language, name: str, label: str, officer_label: str, report_label: str, confidence: float
+) -> CertifyingStatements:
+    return CertifyingStatements(name, label, officer_label, report_label, confidence)
