@@ -10,9 +10,11 @@ import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
 from ..values import normalize_value
+from .titles import title_parts
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
@@ -59,10 +61,26 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            doc.ents = [span for span in trimmed if span is not None]
+            doc.ents = self._title_edges(doc, [span for span in trimmed if span is not None])
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         return doc
+
+
+    @staticmethod
+    def _title_edges(doc: Doc, ents):
+        text = doc.text
+        issuers = {e.text for e in ents if e.label_ == "ISSUER"}
+        out = []
+        for ent in ents:
+            if ent.label_ != "TITLE":
+                out.append(ent)
+                continue
+            for start, end in title_parts(text, ent.start_char, ent.end_char, issuers):
+                span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
+                if span is not None and len(span):
+                    out.append(span)
+        return filter_spans(out)
 
 
 @Language.factory(

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from nlp.pipeline.titles import has_title_word, title_parts
+
+
+def _parts(text, phrase, issuers=frozenset()):
+    start = text.index(phrase)
+    return [text[a:b] for a, b in title_parts(text, start, start + len(phrase), issuers)]
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # a dangling joiner before the line break ends the title at its last word
+    ("Title: Chairman of the Board and\nChief Executive Officer", "Chairman of the Board and", ["Chairman of the Board"]),
+    ("Chairman and Co-Chief Operating\nOfficer and Joseph J. Berns", "Chairman and Co-Chief Operating\nOfficer and Joseph",
+     ["Chairman and Co-Chief Operating\nOfficer"]),
+    ("Vice President of Finance and Treasurer", "Vice President of Finance and Treasurer",
+     ["Vice President of Finance and Treasurer"]),
+    # the company a title is held at is not part of it
+    ("as President of the company's division", "President of the company", ["President"]),
+    # a comma list without "and" is one title per item
+    ("Executive Vice President, Chief Financial\nOfficer", "Executive Vice President, Chief Financial\nOfficer",
+     ["Executive Vice President", "Chief Financial\nOfficer"]),
+    # a list closed by "and" stays one title
+    ("President, Chief Executive Officer and Director", "President, Chief Executive Officer and Director",
+     ["President, Chief Executive Officer and Director"]),
+    # a signer's name before the comma is dropped
+    ("Thomas\nGranville, Chief Executive Officer", "Thomas\nGranville, Chief Executive Officer", ["Chief Executive Officer"]),
+    # "Interim" belongs to the title
+    ("was named Interim Chief Financial Officer today", "Chief Financial Officer", ["Interim Chief Financial Officer"]),
+    # a plain title is left alone
+    ("Vice President of Labor Relations", "Vice President of Labor Relations", ["Vice President of Labor Relations"]),
+])
+def test_title_edges_follow_the_guide(text, found, expected):
+    assert _parts(text, found) == expected
+
+
+def test_the_issuer_named_after_of_is_cut_off():
+    text = "Darren Richman, CEO and President of Millrose, said"
+    assert _parts(text, "CEO and President of Millrose", {"Millrose"}) == ["CEO and President"]
+
+
+def test_a_comma_list_with_a_non_title_item_stays_whole():
+    text = "Senior Manager, Corporate Communications"
+    assert _parts(text, text) == [text]
+
+
+def test_title_words():
+    assert has_title_word("Co-Chief Operating Officer") and has_title_word("CFO")
+    assert not has_title_word("Corporate Communications")
+
+
+def test_normalizer_applies_title_edges():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Name: Jane Roe\nTitle: Executive Vice President, Chief Financial Officer and\n"
+    doc = nlp.make_doc(text)
+    start = text.index("Executive")
+    doc.ents = [doc.char_span(start, text.index(" and\n") + 4, "TITLE")]
+    doc = normalizer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Executive Vice President", "TITLE"), ("Chief Financial Officer", "TITLE")]
