@@ -18,6 +18,6 @@ def test_config_builds_its_pipeline(path):
     config = load_config(path)
     nlp = load_model_from_config(config, auto_fill=True)
     assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
-    # the certifying-statement rule decides CERTIFIES after the relation model has scored pairs
-    assert nlp.pipe_names[-2:] == ["exhibit_relations", "exhibit_certifies"]
+    # the relation rules run after the relation model has scored pairs
+    assert nlp.pipe_names[-3:] == ["exhibit_relations", "exhibit_certifies", "exhibit_officer_of"]
     assert config["corpora"]["train"]["@readers"] == "exhibit.GuideCorpus.v1"

@@ -9,19 +9,14 @@ relation only in one.
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401  (registers Doc._.relations)
-
+from .relation_rules import Offsets, RelationRule
 from .segmentation import _BLANK, _END, _is_abbreviation_period
-
-Offsets = Tuple[int, int]
 
 # "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
 _CERTIFY = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
@@ -169,7 +164,7 @@ def certifying_pairs(
     return pairs
 
 
-class CertifyingStatements:
+class CertifyingStatements(RelationRule):
     """exhibit_certifies: CERTIFIES relations decided by the certifying-statement rule.
 
     Placed after exhibit_relations, it replaces the model's CERTIFIES guesses: the rule reads
@@ -177,51 +172,18 @@ class CertifyingStatements:
     dozen certifications and misses most two-officer and signature-block cases.
     """
 
+    replaces = True
+
     def __init__(self, name: str, label: str, officer_label: str, report_label: str,
                  confidence: float):
-        self.name = name
-        self.label = label
+        super().__init__(name, label, confidence)
         self.officer_label = officer_label
         self.report_label = report_label
-        self.confidence = confidence
-        self.active = True
 
-    def initialize(self, get_examples=None, nlp=None) -> None:
-        """Stay off for training data in another schema: it would invent a relation it lacks."""
-        if get_examples is not None:
-            self.active = any(
-                self.label in labels
-                for eg in get_examples()
-                for labels in (eg.reference._.relations or {}).values()
-            )
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not self.active:
-            return doc
-        relations = {}
-        for pair, labels in (doc._.relations or {}).items():
-            kept = {label: prob for label, prob in labels.items() if label != self.label}
-            if kept:
-                relations[pair] = kept
-        spans = {label: [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
-                 for label in (self.officer_label, self.report_label)}
-        for officer, report in certifying_pairs(
-            doc.text, spans[self.officer_label], spans[self.report_label]
-        ):
-            relations.setdefault((officer, report), {})[self.label] = self.confidence
-        doc._.relations = relations
-        return doc
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        cfg = Path(path) / "cfg.json"
-        if cfg.exists():
-            self.active = bool(json.loads(cfg.read_text()).get("active", True))
-        return self
+    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
+        return certifying_pairs(
+            doc.text, self.offsets(doc, self.officer_label), self.offsets(doc, self.report_label)
+        )
 
 
 @Language.factory(

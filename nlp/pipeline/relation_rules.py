@@ -1,0 +1,68 @@
+"""The shared part of rule components that decide one relation label after exhibit_relations.
+
+A rule reads a statement the guide defines a relation by ("I, NAME, certify"; "NAME, Title of
+ISSUER") from the entities' character offsets. It either replaces the model's pairs for its label
+(the rule covers every case the guide allows) or adds the pairs it finds to the model's (it
+covers one way of stating the relation and the model the rest). Rule pairs carry `confidence`
+as their probability. A rule whose label is absent from the training data switches itself off.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, Iterable, List, Tuple
+
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers Doc._.relations)
+
+Offsets = Tuple[int, int]
+
+
+class RelationRule:
+    replaces = False  # True: the rule's pairs are the only ones of its label
+
+    def __init__(self, name: str, label: str, confidence: float):
+        self.name = name
+        self.label = label
+        self.confidence = confidence
+        self.active = True
+
+    def find_pairs(self, doc: Doc) -> Iterable[Tuple[Offsets, Offsets]]:
+        raise NotImplementedError
+
+    @staticmethod
+    def offsets(doc: Doc, label: str) -> List[Offsets]:
+        return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        if get_examples is not None:
+            self.active = any(
+                self.label in labels
+                for eg in get_examples()
+                for labels in (eg.reference._.relations or {}).values()
+            )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.active:
+            return doc
+        relations: Dict = {}
+        for pair, labels in (doc._.relations or {}).items():
+            kept = {k: p for k, p in labels.items() if not (self.replaces and k == self.label)}
+            if kept:
+                relations[pair] = kept
+        for head, child in self.find_pairs(doc):
+            relations.setdefault((head, child), {})[self.label] = self.confidence
+        doc._.relations = relations
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        cfg = Path(path) / "cfg.json"
+        if cfg.exists():
+            self.active = bool(json.loads(cfg.read_text()).get("active", True))
+        return self
