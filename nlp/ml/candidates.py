@@ -71,6 +71,15 @@ def is_definition(text: str, start: int) -> bool:
     return bool(_DEFINITION_OPENING.search(text[max(0, start - 12):start]))
 
 
+# "(each, a “Unit”)", "(the “Units”)", "or the “Notes”": a defined term of a security
+_DEFINED_TERM_OPENING = re.compile(r"(?:\(\s*(?:each,?\s+)?(?:(?:the|a|an)\s+)?|\bor\s+(?:the\s+)?)[“\"]$")
+
+
+def is_defined_term(text: str, start: int) -> bool:
+    """Whether a security at `start` is a defined term, which by the guide holds no relations."""
+    return bool(_DEFINED_TERM_OPENING.search(text[max(0, start - 20):start]))
+
+
 def find_candidates(
     doc,
     spans: Sequence,

@@ -1,0 +1,70 @@
+"""exhibit_price_of: which security a price belongs to, by the guide's reading of price phrases.
+
+"1,000,000 units (each, a “Unit”) at a price of $0.10 per Unit" prices the units; "each Warrant
+entitles the holder to purchase one common share at a price of $0.15" prices the warrant (an
+exercise or conversion price belongs to the warrant or convertible security); "a combined
+price of $0.63" prices no single security. The rule takes the nearest security stated before
+the price in its sentence, skipping defined terms ("(each, a “Unit”)") that hold no relations;
+it replaces the model's PRICE_OF, which it beats on every split of the corpus.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ml.candidates import is_defined_term
+from .relation_rules import Offsets, RelationRule
+from .segmentation import segment_ranges
+
+# what makes a price the exercise or conversion price of a derivative security
+_EXERCISE = re.compile(r"exercis|conver|entitl|to purchase|to acquire", re.IGNORECASE)
+_DERIVATIVE = re.compile(r"warrant|option|convertible|debenture|note|right|preferred", re.IGNORECASE)
+_COMBINED = re.compile(r"combined[^.;]{0,30}$", re.IGNORECASE)
+
+
+def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
+    """(price, security) pairs the price phrases of `text` state."""
+    prices = sorted(prices)
+    securities = sorted(s for s in securities if not is_defined_term(text, s[0]))
+    segments = segment_ranges(text)
+    pairs = []
+    for price in prices:
+        start, _ = next(((a, b) for a, b in segments if a <= price[0] < b), (0, len(text)))
+        before = [s for s in securities if start <= s[0] and s[1] <= price[0]]
+        if not before or _COMBINED.search(text[max(start, price[0] - 40):price[0]]):
+            continue
+        # another price between a security and this one is that security's price
+        free = [s for s in before if not any(s[1] <= other[0] < price[0] for other in prices)]
+        derivatives = [s for s in free if _DERIVATIVE.search(text[s[0]:s[1]])]
+        if derivatives and _EXERCISE.search(text[derivatives[-1][0]:price[0]]):
+            pairs.append((price, derivatives[-1]))
+        elif free and free[-1] == before[-1]:
+            pairs.append((price, before[-1]))
+    return pairs
+
+
+class PricedSecurities(RelationRule):
+    replaces = True
+
+    def __init__(self, name: str, label: str, price_label: str, security_label: str, confidence: float):
+        super().__init__(name, label, confidence)
+        self.price_label = price_label
+        self.security_label = security_label
+
+    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
+        return price_pairs(doc.text, self.offsets(doc, self.price_label), self.offsets(doc, self.security_label))
+
+
+@Language.factory(
+    "exhibit_price_of",
+    default_config={"label": "PRICE_OF", "price_label": "PRICE", "security_label": "SECURITY", "confidence": 1.0},
+    requires=["doc.ents"],
+    assigns=["doc._.relations"],
+)
+def make_priced_securities(
+    nlp: Language, name: str, label: str, price_label: str, security_label: str, confidence: float
+) -> PricedSecurities:
+    return PricedSecurities(name, label, price_label, security_label, confidence)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import spacy
+
+from nlp.pipeline.offers import offer_pairs
+
+
+def _offsets(text, phrase, nth=1):
+    start = -1
+    for _ in range(nth):
+        start = text.index(phrase, start + 1)
+    return (start, start + len(phrase))
+
+
+def _named(text, pairs):
+    return [(text[i[0]:i[1]], text[s[0]:s[1]], s[0]) for i, s in pairs]
+
+
+def test_the_issuer_offers_the_securities_named_after_a_word_of_sale():
+    text = ("Veritone, Inc. today announced the pricing of an underwritten public offering of 9,505,705 "
+            "shares of its common stock. Veritone has granted the underwriters a 30-day option to "
+            "purchase up to an additional 1,425,855 shares of its common stock.")
+    issuers = [_offsets(text, "Veritone, Inc."), _offsets(text, "Veritone", 2)]
+    securities = [_offsets(text, "common stock"), _offsets(text, "common stock", 2)]
+    assert [(i, s) for i, s, _ in _named(text, offer_pairs(text, issuers, securities))] == [
+        ("Veritone, Inc.", "common stock"), ("Veritone", "common stock")]
+
+
+def test_described_securities_defined_terms_and_repeats_hold_no_offers():
+    text = ("Acme Corp. closed its offering of 1,000,000 units (the “Units”), each unit consisting of one "
+            "share and one warrant to purchase common stock; the units were sold at $1.00.")
+    issuers = [_offsets(text, "Acme Corp.")]
+    securities = [_offsets(text, "units"), _offsets(text, "Units"), _offsets(text, "common stock"),
+                  _offsets(text, "units", 2)]
+    assert [(i, s) for i, s, _ in _named(text, offer_pairs(text, issuers, securities))] == [("Acme Corp.", "units")]
+    assert offer_pairs(text, issuers, securities)[0][1] == _offsets(text, "units")
+
+
+def test_no_offers_without_a_word_of_sale_or_before_the_issuer():
+    text = "The common stock of Acme Corp. trades on Nasdaq. Acme Corp. reported common stock dividends."
+    issuers = [_offsets(text, "Acme Corp."), _offsets(text, "Acme Corp.", 2)]
+    securities = [_offsets(text, "common stock"), _offsets(text, "common stock", 2)]
+    assert offer_pairs(text, issuers, securities) == []
+
+
+def test_a_parenthesised_issuer_definition_is_not_the_head():
+    text = "Aritzia Inc. (“Aritzia”) announced a secondary offering of subordinate voting shares."
+    issuers = [_offsets(text, "Aritzia Inc."), _offsets(text, "Aritzia", 2)]
+    pairs = offer_pairs(text, issuers, [_offsets(text, "subordinate voting shares")])
+    assert [(i, s) for i, s, _ in _named(text, pairs)] == [("Aritzia Inc.", "subordinate voting shares")]
+
+
+def test_component_replaces_the_models_offers():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("exhibit_offers")
+    text = "Acme Corp. priced its offering of common stock."
+    doc = nlp.make_doc(text)
+    acme, stock = _offsets(text, "Acme Corp."), _offsets(text, "common stock")
+    doc.ents = [doc.char_span(*acme, "ISSUER"), doc.char_span(*stock, "SECURITY")]
+    doc._.relations = {((0, 4), stock): {"OFFERS": 0.6}}
+    assert component(doc)._.relations == {(acme, stock): {"OFFERS": 1.0}}
