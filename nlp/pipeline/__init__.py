@@ -1,3 +1,3 @@
 """spaCy components: exhibit_officers, exhibit_agents, exhibit_amounts, exhibit_mentions,
 exhibit_issuers, exhibit_normalizer, exhibit_segmenter, exhibit_relations, and the relation rules
-exhibit_certifies, exhibit_officer_of, exhibit_price_of and exhibit_offers."""
+exhibit_certifies, exhibit_officer_of, exhibit_price_of, exhibit_offers and exhibit_raises."""
