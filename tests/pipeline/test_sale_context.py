@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import spacy
+
+
+def _doc(nlp, text, *items):
+    doc = nlp.make_doc(text)
+    spans = []
+    for phrase, label in items:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label))
+    doc.ents = spans
+    return doc
+
+
+def test_offering_terms_outside_any_sale_are_dropped():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("exhibit_sale_context")
+    text = ("Acme Bancorp reported net income of $2,654,000 or $0.63 per share.\n\n"
+            "Acme Bancorp priced its public offering of 1,000,000 shares at $5.00 per share.")
+    doc = component(_doc(nlp, text, ("Acme Bancorp", "ISSUER"), ("$2,654,000", "AMOUNT"), ("$0.63", "PRICE"),
+                         ("1,000,000", "QUANTITY"), ("$5.00", "PRICE")))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Acme Bancorp", "ISSUER"), ("1,000,000", "QUANTITY"), ("$5.00", "PRICE")]
+
+
+def test_a_list_item_keeps_the_sale_of_its_introducing_sentence():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("exhibit_sale_context")
+    text = "The Company sold the following in its financing:\n\n* an aggregate of 4,474,833 shares at $3.00 each.\n"
+    doc = component(_doc(nlp, text, ("4,474,833", "QUANTITY"), ("$3.00", "PRICE")))
+    assert [e.text for e in doc.ents] == ["4,474,833", "$3.00"]
+
+
+def test_other_labels_are_never_touched():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("exhibit_sale_context", config={"labels": ["AMOUNT"]})
+    text = "Revenue was $5 million and Jane Roe is Chief Executive Officer."
+    doc = nlp.get_pipe("exhibit_sale_context")(_doc(nlp, text, ("$5 million", "AMOUNT"), ("Jane Roe", "OFFICER")))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jane Roe", "OFFICER")]
