@@ -87,15 +87,44 @@ def word_index(text: str) -> Dict[str, List[int]]:
     return index
 
 
+def _match_words(text: str, at: int, words: List[str]) -> int:
+    """End of `words` (whitespace between them, any case) matched at `at`, or -1."""
+    position = at
+    for k, word in enumerate(words):
+        if k:
+            gap = position
+            while position < len(text) and text[position].isspace():
+                position += 1
+            if position == gap:
+                return -1
+        if text[position:position + len(word)].lower() != word.lower():
+            return -1
+        position += len(word)
+    return position
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Not inside a longer word, an address or a handle ("acme.com", "@acme")."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@./"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "_@"):
+        return False
+    return not (text[end:end + 1] == "." and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "_"))
+
+
 def _occurrences(text: str, core: str, index: Optional[Dict[str, List[int]]] = None) -> List[Tuple[int, int]]:
     """Where the name recurs, in any case ("BSQUARE" and "Bsquare") but always capitalized."""
-    pattern = re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, core.split())) + r"(?![\w@]|\.\w)", re.I)
     first = _WORD_START.search(core)
     if index is None or first is None or first.start() != 0:
-        matches = pattern.finditer(text)
+        pattern = re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, core.split())) + r"(?![\w@]|\.\w)", re.I)
+        spans = [m.span() for m in pattern.finditer(text)]
     else:
-        matches = filter(None, (pattern.match(text, at) for at in index.get(first.group().lower(), ())))
-    return [m.span() for m in matches if text[m.start()].isupper() or not core[:1].isupper()]
+        # looked up from the word index and compared in place: compiling a pattern per candidate
+        # name cost more than the rest of the component
+        words = core.split()
+        ends = ((at, _match_words(text, at, words)) for at in index.get(first.group().lower(), ()))
+        spans = [(at, end) for at, end in ends if end >= 0 and _bounded(text, at, end)]
+    return [(a, b) for a, b in spans if text[a].isupper() or not core[:1].isupper()]
 
 
 def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:

@@ -111,3 +111,14 @@ def test_capitalized_function_words_are_never_issuer_names():
     keys = {key for key, _, _ in doc_candidates(doc, doc.text)}
     assert "to" not in keys and "as" not in keys
     assert "bsquare" in keys
+
+
+def test_name_occurrences_from_the_word_index_match_the_pattern_search():
+    from nlp.pipeline.issuers import _occurrences, word_index
+
+    text = ("Patapsco  Bancorp, Inc. (PATAPSCO BANCORP) said patapsco bancorp grew; see "
+            "www.patapsco.com or @Patapsco. Patapsco\nBancorp closed. PatapscoBancorp is not it.")
+    for core in ("Patapsco Bancorp", "Patapsco", "Bancorp, Inc."):
+        assert _occurrences(text, core, word_index(text)) == _occurrences(text, core)
+    assert [text[a:b] for a, b in _occurrences(text, "Patapsco Bancorp", word_index(text))] == [
+        "Patapsco  Bancorp", "PATAPSCO BANCORP", "Patapsco\nBancorp"]
