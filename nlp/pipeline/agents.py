@@ -14,8 +14,9 @@ from spacy.language import Language
 from .phrases import PhraseLabeler
 
 _ROLE = re.compile(
-    r"\b(?:is|are|was|were|will)\s+(?:acting|act|serving|serve|acted|served)\s+as\s+[^.\n]{0,60}?"
-    r"\b(?:book[- ]?running|book[- ]?runners?|underwriters?|placement\s+agents?|managers?|agents?|"
+    r"\b(?:(?:is|are|was|were|will)\s+(?:also\s+|jointly\s+)?(?:acting|act|serving|serve|acted|served)|acted|served)"
+    r"\s+as\s+[^.\n]{0,60}?"
+    r"\b(?:book[- ]?running|book[- ]?runners?|underwriters?|placement\s+agents?|(?<!General\s)managers?|agents?|"
     r"financial\s+advisors?)\b",
     re.IGNORECASE,
 )
@@ -37,9 +38,13 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
     items: List[Tuple[int, int]] = []
     position = start
     for sep in _LIST_SEPARATOR.finditer(text, start, end):
+        if text.count("(", start, sep.start()) > text.count(")", start, sep.start()):
+            continue  # inside an aside: "RBW Capital, LLC (a division of Dawson James, Inc)"
         items.append((position, sep.start()))
         position = sep.end()
     items.append((position, end))
+    # an item ends before its parenthesised aside
+    items = [(a, a + text[a:b].find("(") if "(" in text[a:b] else b) for a, b in items]
     merged: List[Tuple[int, int]] = []
     for a, b in items:
         if merged and _LEGAL_TAIL.match(text[a:b].strip()):

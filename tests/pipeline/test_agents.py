@@ -40,3 +40,18 @@ def test_component_labels_the_list_and_keeps_other_labels():
     assert ("Jefferies", "ISSUER") in found          # another label is never overridden
     assert ("J.P. Morgan", "AGENT") in found          # a shorter guess of the same label gives way
     assert ("Goldman Sachs & Co. LLC", "AGENT") in found
+
+
+def test_lists_with_also_a_past_tense_role_and_an_aside():
+    from nlp.pipeline.agents import agent_name_spans
+
+    def names(text):
+        return [text[a:b] for a, b in agent_name_spans(text)]
+
+    assert names("Piper Sandler, TD Cowen and Truist Securities are also acting as bookrunners.") == [
+        "Piper Sandler", "TD Cowen", "Truist Securities"]
+    assert names("The notes were sold. Goldman Sachs served as lead placement agent.") == ["Goldman Sachs"]
+    assert names("RBW Capital, LLC (a division of Dawson James Securities, Inc) and Spartan Capital "
+                 "Securities, LLC acted as the co-placement agents.") == [
+        "RBW Capital, LLC", "Spartan Capital Securities, LLC"]
+    assert names("Previously, David Stewart served as Vice President and General Manager of Arrow.") == []
