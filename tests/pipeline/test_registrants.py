@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from nlp.pipeline.registrants import registrant_name_spans
+
+
+def _names(text):
+    return [text[a:b] for a, b in registrant_name_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In connection with the Quarterly Report of Mutual Federal Bancorp, Inc. (the\n“Company”) on Form 10-Q",
+     ["Mutual Federal Bancorp, Inc."]),
+    ("1. I have reviewed this annual report on Form 10-K of Microsoft Corporation;\n", ["Microsoft Corporation"]),
+    ("I, Jane Roe, Chief Executive Officer of Photronics, Inc. (the \"Company\"), certify",
+     ["Photronics, Inc."]),
+    ("has been provided to MacroChem Corporation and will be retained by MacroChem Corporation and furnished",
+     ["MacroChem Corporation", "MacroChem Corporation"]),
+    ("the financial condition and results of operations of Apple\nComputer, Inc.\nBy:\n/s/ Steve Jobs",
+     ["Apple\nComputer, Inc."]),
+    # generic words for the registrant and a sentence end are not names
+    ("results of operations of the Company.\nNovember 6, 2008", []),
+    ("the Quarterly Report of the Trust on Form 10-Q", []),
+])
+def test_certification_phrases_name_the_registrant(text, expected):
+    assert _names(text) == expected
+
+
+def test_replaces_a_title_guess_but_not_an_officer():
+    nlp = spacy.blank("en")
+    registrants = nlp.add_pipe("exhibit_registrants")
+    text = "In connection with the filing of the Annual Report of Senior Housing Properties Trust (the “Company”)"
+    doc = nlp.make_doc(text)
+    start = text.index("Senior")
+    doc.ents = [doc.char_span(start, start + len("Senior Housing Properties Trust"), "TITLE")]
+    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Senior Housing Properties Trust", "ISSUER")]
