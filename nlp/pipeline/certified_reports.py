@@ -1,0 +1,40 @@
+"""exhibit_reports: the certified report's name wherever a certification gives it.
+
+A certification names the report it certifies as "the Annual Report on Form 10-K", "this
+quarterly report on Form 10-Q", "the Company's report on Form 10-K" or "Form 10-K/A". Inside a
+document that holds a certifying statement these phrases are the certified report (on the
+corpus 74 of 77 are gold REPORT spans); outside one, a "Form 10-Q" is a mere mention and the
+rule stays silent.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from spacy.language import Language
+
+from .certifications import _CERTIFY
+from .phrases import PhraseLabeler
+
+_GAP = r"[ \t\xa0\n]+"
+_REPORT = re.compile(
+    rf"\b(?:(?:(?:[Aa]nnual|[Qq]uarterly|[Tt]ransition|ANNUAL|QUARTERLY){_GAP})?(?:[Rr]eport|REPORT){_GAP}(?:on|ON){_GAP})?"
+    rf"(?:Form|FORM){_GAP}\d{{1,2}}-[A-Z]{{1,3}}(?:/A)?\b"
+)
+
+
+def report_name_spans(text: str) -> List[Tuple[int, int]]:
+    """Character offsets of the report names of a certification; none outside one."""
+    if not _CERTIFY.search(text):
+        return []
+    return [m.span() for m in _REPORT.finditer(text)]
+
+
+@Language.factory(
+    "exhibit_reports",
+    default_config={"label": "REPORT"},
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_report_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
+    return PhraseLabeler(name, label, report_name_spans)
