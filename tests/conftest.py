@@ -14,6 +14,14 @@ from nlp.io.records import ExhibitRecord, read_records
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def char_offsets(text: str, phrase: str, nth: int = 1) -> tuple:
+    """(start, end) of the nth occurrence of `phrase` in `text`: tests name spans, not count."""
+    start = -1
+    for _ in range(nth):
+        start = text.index(phrase, start + 1)
+    return (start, start + len(phrase))
+
 # config overrides that train a model in a few seconds (tests never train a real one)
 TINY = [
     "--components.tok2vec.model.encode.width", "32",

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .relation_rules import Offsets, RelationRule
+from .relation_rules import Offsets, register_pair_rule
 from .segmentation import _BLANK, _END, _is_abbreviation_period
 
 # "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
@@ -164,38 +161,10 @@ def certifying_pairs(
     return pairs
 
 
-class CertifyingStatements(RelationRule):
-    """exhibit_certifies: CERTIFIES relations decided by the certifying-statement rule.
-
-    Placed after exhibit_relations, it replaces the model's CERTIFIES guesses: the rule reads
-    the statement the guide defines the relation by, where the model has to learn it from a few
-    dozen certifications and misses most two-officer and signature-block cases.
-    """
-
-    replaces = True
-
-    def __init__(self, name: str, label: str, officer_label: str, report_label: str,
-                 confidence: float):
-        super().__init__(name, label, confidence)
-        self.officer_label = officer_label
-        self.report_label = report_label
-
-    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
-        return certifying_pairs(
-            doc.text, self.offsets(doc, self.officer_label), self.offsets(doc, self.report_label)
-        )
-
-
-@Language.factory(
-    "exhibit_certifies",
-    default_config={
-        "label": "CERTIFIES", "officer_label": "OFFICER", "report_label": "REPORT",
-        "confidence": 1.0,
-    },
-    requires=["doc.ents"],
-    assigns=["doc._.relations"],
+# exhibit_certifies replaces the model's CERTIFIES: the rule reads the statement the guide
+# defines the relation by, where the model has to learn it from a few dozen certifications and
+# misses most two-officer and signature-block cases
+make_certifying_statements = register_pair_rule(
+    "exhibit_certifies", label="CERTIFIES", head_label="OFFICER", child_label="REPORT",
+    find=certifying_pairs, replaces=True,
 )
-def make_certifying_statements(
-    nlp: Language, name: str, label: str, officer_label: str, report_label: str, confidence: float
-) -> CertifyingStatements:
-    return CertifyingStatements(name, label, officer_label, report_label, confidence)

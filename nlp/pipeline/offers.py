@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..ml.candidates import is_defined_term, is_definition
-from .relation_rules import Offsets, RelationRule
+from .relation_rules import Offsets, register_pair_rule
 from .segmentation import segment_ranges
 
 _SALE = re.compile(
@@ -54,25 +51,7 @@ def offer_pairs(text: str, issuers: Sequence[Offsets], securities: Sequence[Offs
     return pairs
 
 
-class OfferedSecurities(RelationRule):
-    replaces = True
-
-    def __init__(self, name: str, label: str, issuer_label: str, security_label: str, confidence: float):
-        super().__init__(name, label, confidence)
-        self.issuer_label = issuer_label
-        self.security_label = security_label
-
-    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
-        return offer_pairs(doc.text, self.offsets(doc, self.issuer_label), self.offsets(doc, self.security_label))
-
-
-@Language.factory(
-    "exhibit_offers",
-    default_config={"label": "OFFERS", "issuer_label": "ISSUER", "security_label": "SECURITY", "confidence": 1.0},
-    requires=["doc.ents"],
-    assigns=["doc._.relations"],
+make_offered_securities = register_pair_rule(
+    "exhibit_offers", label="OFFERS", head_label="ISSUER", child_label="SECURITY",
+    find=offer_pairs, replaces=True,
 )
-def make_offered_securities(
-    nlp: Language, name: str, label: str, issuer_label: str, security_label: str, confidence: float
-) -> OfferedSecurities:
-    return OfferedSecurities(name, label, issuer_label, security_label, confidence)

@@ -7,15 +7,15 @@ from the training data switches itself off, so corpora in other schemas get no i
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .switch import ActiveSwitch
 
-class PhraseLabeler:
+
+class PhraseLabeler(ActiveSwitch):
     """Labels the spans `find_spans(text)` returns; shared by the phrase-rule components."""
 
     def __init__(
@@ -53,14 +53,3 @@ class PhraseLabeler:
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
             doc.ents = filter_spans(kept + found)
         return doc
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        cfg = Path(path) / "cfg.json"
-        if cfg.exists():
-            self.active = bool(json.loads(cfg.read_text()).get("active", True))
-        return self

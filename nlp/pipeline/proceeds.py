@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..ml.candidates import is_definition
-from .relation_rules import Offsets, RelationRule
+from .relation_rules import Offsets, register_pair_rule
 from .segmentation import segment_ranges
 
 
@@ -32,25 +29,7 @@ def raise_pairs(text: str, issuers: Sequence[Offsets], amounts: Sequence[Offsets
     return pairs
 
 
-class RaisedAmounts(RelationRule):
-    replaces = True
-
-    def __init__(self, name: str, label: str, issuer_label: str, amount_label: str, confidence: float):
-        super().__init__(name, label, confidence)
-        self.issuer_label = issuer_label
-        self.amount_label = amount_label
-
-    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
-        return raise_pairs(doc.text, self.offsets(doc, self.issuer_label), self.offsets(doc, self.amount_label))
-
-
-@Language.factory(
-    "exhibit_raises",
-    default_config={"label": "RAISES", "issuer_label": "ISSUER", "amount_label": "AMOUNT", "confidence": 1.0},
-    requires=["doc.ents"],
-    assigns=["doc._.relations"],
+make_raised_amounts = register_pair_rule(
+    "exhibit_raises", label="RAISES", head_label="ISSUER", child_label="AMOUNT",
+    find=raise_pairs, replaces=True,
 )
-def make_raised_amounts(
-    nlp: Language, name: str, label: str, issuer_label: str, amount_label: str, confidence: float
-) -> RaisedAmounts:
-    return RaisedAmounts(name, label, issuer_label, amount_label, confidence)

@@ -8,18 +8,18 @@ as their probability. A rule whose label is absent from the training data switch
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
+from typing import Callable, Dict, Iterable, List, Sequence, Tuple
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.relations)
+from .switch import ActiveSwitch
 
 Offsets = Tuple[int, int]
 
 
-class RelationRule:
+class RelationRule(ActiveSwitch):
     replaces = False  # True: the rule's pairs are the only ones of its label
 
     def __init__(self, name: str, label: str, confidence: float):
@@ -56,13 +56,37 @@ class RelationRule:
         doc._.relations = relations
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "cfg.json").write_text(json.dumps({"active": self.active}))
 
-    def from_disk(self, path, *, exclude=tuple()):
-        cfg = Path(path) / "cfg.json"
-        if cfg.exists():
-            self.active = bool(json.loads(cfg.read_text()).get("active", True))
-        return self
+PairFinder = Callable[[str, Sequence[Offsets], Sequence[Offsets]], List[Tuple[Offsets, Offsets]]]
+
+
+class PairRule(RelationRule):
+    """A rule between two entity labels: `find(text, heads, children)` gives its pairs."""
+
+    def __init__(self, name: str, label: str, head_label: str, child_label: str, confidence: float,
+                 find: PairFinder, replaces: bool):
+        super().__init__(name, label, confidence)
+        self.head_label = head_label
+        self.child_label = child_label
+        self.find = find
+        self.replaces = replaces
+
+    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
+        return self.find(doc.text, self.offsets(doc, self.head_label), self.offsets(doc, self.child_label))
+
+
+def register_pair_rule(factory: str, label: str, head_label: str, child_label: str, find: PairFinder,
+                       replaces: bool) -> Callable:
+    """Register `factory` as a PairRule component; returns the factory for `entry_points`."""
+
+    def make(nlp: Language, name: str, label: str, head_label: str, child_label: str,
+             confidence: float) -> PairRule:
+        return PairRule(name, label, head_label, child_label, confidence, find, replaces)
+
+    return Language.factory(
+        factory,
+        default_config={"label": label, "head_label": head_label, "child_label": child_label, "confidence": 1.0},
+        requires=["doc.ents"],
+        assigns=["doc._.relations"],
+        func=make,
+    )

@@ -3,19 +3,13 @@ from __future__ import annotations
 import spacy
 from spacy.training import Example
 
+from conftest import char_offsets
 from nlp.pipeline.certifications import certifying_pairs
 
 
 def _spans(text, *phrases):
     """Offsets of each phrase; "phrase#2" is its second occurrence."""
-    out = []
-    for phrase in phrases:
-        phrase, _, nth = phrase.partition("#")
-        start = -1
-        for _ in range(int(nth or 1)):
-            start = text.index(phrase, start + 1)
-        out.append((start, start + len(phrase)))
-    return out
+    return [char_offsets(text, p.partition("#")[0], int(p.partition("#")[2] or 1)) for p in phrases]
 
 
 def _named(text, pairs):

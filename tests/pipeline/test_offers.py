@@ -1,15 +1,9 @@
 from __future__ import annotations
 
 import spacy
+from conftest import char_offsets
 
 from nlp.pipeline.offers import offer_pairs
-
-
-def _offsets(text, phrase, nth=1):
-    start = -1
-    for _ in range(nth):
-        start = text.index(phrase, start + 1)
-    return (start, start + len(phrase))
 
 
 def _named(text, pairs):
@@ -20,8 +14,8 @@ def test_the_issuer_offers_the_securities_named_after_a_word_of_sale():
     text = ("Veritone, Inc. today announced the pricing of an underwritten public offering of 9,505,705 "
             "shares of its common stock. Veritone has granted the underwriters a 30-day option to "
             "purchase up to an additional 1,425,855 shares of its common stock.")
-    issuers = [_offsets(text, "Veritone, Inc."), _offsets(text, "Veritone", 2)]
-    securities = [_offsets(text, "common stock"), _offsets(text, "common stock", 2)]
+    issuers = [char_offsets(text, "Veritone, Inc."), char_offsets(text, "Veritone", 2)]
+    securities = [char_offsets(text, "common stock"), char_offsets(text, "common stock", 2)]
     assert [(i, s) for i, s, _ in _named(text, offer_pairs(text, issuers, securities))] == [
         ("Veritone, Inc.", "common stock"), ("Veritone", "common stock")]
 
@@ -29,24 +23,24 @@ def test_the_issuer_offers_the_securities_named_after_a_word_of_sale():
 def test_described_securities_defined_terms_and_repeats_hold_no_offers():
     text = ("Acme Corp. closed its offering of 1,000,000 units (the “Units”), each unit consisting of one "
             "share and one warrant to purchase common stock; the units were sold at $1.00.")
-    issuers = [_offsets(text, "Acme Corp.")]
-    securities = [_offsets(text, "units"), _offsets(text, "Units"), _offsets(text, "common stock"),
-                  _offsets(text, "units", 2)]
+    issuers = [char_offsets(text, "Acme Corp.")]
+    securities = [char_offsets(text, "units"), char_offsets(text, "Units"), char_offsets(text, "common stock"),
+                  char_offsets(text, "units", 2)]
     assert [(i, s) for i, s, _ in _named(text, offer_pairs(text, issuers, securities))] == [("Acme Corp.", "units")]
-    assert offer_pairs(text, issuers, securities)[0][1] == _offsets(text, "units")
+    assert offer_pairs(text, issuers, securities)[0][1] == char_offsets(text, "units")
 
 
 def test_no_offers_without_a_word_of_sale_or_before_the_issuer():
     text = "The common stock of Acme Corp. trades on Nasdaq. Acme Corp. reported common stock dividends."
-    issuers = [_offsets(text, "Acme Corp."), _offsets(text, "Acme Corp.", 2)]
-    securities = [_offsets(text, "common stock"), _offsets(text, "common stock", 2)]
+    issuers = [char_offsets(text, "Acme Corp."), char_offsets(text, "Acme Corp.", 2)]
+    securities = [char_offsets(text, "common stock"), char_offsets(text, "common stock", 2)]
     assert offer_pairs(text, issuers, securities) == []
 
 
 def test_a_parenthesised_issuer_definition_is_not_the_head():
     text = "Aritzia Inc. (“Aritzia”) announced a secondary offering of subordinate voting shares."
-    issuers = [_offsets(text, "Aritzia Inc."), _offsets(text, "Aritzia", 2)]
-    pairs = offer_pairs(text, issuers, [_offsets(text, "subordinate voting shares")])
+    issuers = [char_offsets(text, "Aritzia Inc."), char_offsets(text, "Aritzia", 2)]
+    pairs = offer_pairs(text, issuers, [char_offsets(text, "subordinate voting shares")])
     assert [(i, s) for i, s, _ in _named(text, pairs)] == [("Aritzia Inc.", "subordinate voting shares")]
 
 
@@ -55,7 +49,7 @@ def test_component_replaces_the_models_offers():
     component = nlp.add_pipe("exhibit_offers")
     text = "Acme Corp. priced its offering of common stock."
     doc = nlp.make_doc(text)
-    acme, stock = _offsets(text, "Acme Corp."), _offsets(text, "common stock")
+    acme, stock = char_offsets(text, "Acme Corp."), char_offsets(text, "common stock")
     doc.ents = [doc.char_span(*acme, "ISSUER"), doc.char_span(*stock, "SECURITY")]
     doc._.relations = {((0, 4), stock): {"OFFERS": 0.6}}
     assert component(doc)._.relations == {(acme, stock): {"OFFERS": 1.0}}

@@ -2,15 +2,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import char_offsets
 
 from nlp.pipeline.prices import price_pairs
-
-
-def _offsets(text, phrase, nth=1):
-    start = -1
-    for _ in range(nth):
-        start = text.index(phrase, start + 1)
-    return (start, start + len(phrase))
 
 
 def _named(text, pairs):
@@ -27,24 +21,24 @@ def _named(text, pairs):
     ("2,000,000 shares of Common Stock at $3.00 per share.", ["Common Stock"], "$3.00", "Common Stock"),
 ])
 def test_price_goes_to_the_security_the_phrase_prices(text, securities, price, expected):
-    pairs = price_pairs(text, [_offsets(text, price)], [_offsets(text, s) for s in securities])
+    pairs = price_pairs(text, [char_offsets(text, price)], [char_offsets(text, s) for s in securities])
     assert _named(text, pairs) == [(price, expected)]
 
 
 def test_a_combined_price_prices_no_single_security():
     text = "shares of common stock and warrants at a combined purchase price of $0.63 per share."
-    assert price_pairs(text, [_offsets(text, "$0.63")], [_offsets(text, "common stock")]) == []
+    assert price_pairs(text, [char_offsets(text, "$0.63")], [char_offsets(text, "common stock")]) == []
 
 
 def test_a_price_in_another_sentence_is_not_paired():
     text = "The company sold common stock.\n\nThe price was $5.00 per share."
-    assert price_pairs(text, [_offsets(text, "$5.00")], [_offsets(text, "common stock")]) == []
+    assert price_pairs(text, [char_offsets(text, "$5.00")], [char_offsets(text, "common stock")]) == []
 
 
 def test_each_price_prices_the_security_before_it():
     text = "common shares at $1.00 per share and warrants to purchase shares at an exercise price of $1.50."
-    pairs = price_pairs(text, [_offsets(text, "$1.00"), _offsets(text, "$1.50")],
-                        [_offsets(text, "common shares"), _offsets(text, "warrants")])
+    pairs = price_pairs(text, [char_offsets(text, "$1.00"), char_offsets(text, "$1.50")],
+                        [char_offsets(text, "common shares"), char_offsets(text, "warrants")])
     assert _named(text, pairs) == [("$1.00", "common shares"), ("$1.50", "warrants")]
 
 
@@ -53,7 +47,7 @@ def test_component_replaces_the_models_price_of():
     component = nlp.add_pipe("exhibit_price_of")
     text = "2,000,000 shares of Common Stock at $3.00 per share."
     doc = nlp.make_doc(text)
-    stock, price = _offsets(text, "Common Stock"), _offsets(text, "$3.00")
+    stock, price = char_offsets(text, "Common Stock"), char_offsets(text, "$3.00")
     doc.ents = [doc.char_span(*stock, "SECURITY"), doc.char_span(*price, "PRICE")]
     doc._.relations = {(price, (0, 9)): {"PRICE_OF": 0.7}}
     assert component(doc)._.relations == {(price, stock): {"PRICE_OF": 1.0}}

@@ -1,22 +1,16 @@
 from __future__ import annotations
 
 import spacy
+from conftest import char_offsets
 
 from nlp.pipeline.proceeds import raise_pairs
-
-
-def _offsets(text, phrase, nth=1):
-    start = -1
-    for _ in range(nth):
-        start = text.index(phrase, start + 1)
-    return (start, start + len(phrase))
 
 
 def test_each_amount_goes_to_the_issuer_named_before_it_in_its_sentence():
     text = ("INNOVO GROUP RAISES $9 MILLION\n\n"
             "Innovo Group Inc. (“Innovo”) expects gross proceeds of $9.0 million. Investors paid $3 million.")
-    issuers = [_offsets(text, "INNOVO GROUP"), _offsets(text, "Innovo Group Inc."), _offsets(text, "Innovo", 2)]
-    amounts = [_offsets(text, "$9 MILLION"), _offsets(text, "$9.0 million"), _offsets(text, "$3 million")]
+    issuers = [char_offsets(text, "INNOVO GROUP"), char_offsets(text, "Innovo Group Inc."), char_offsets(text, "Innovo", 2)]
+    amounts = [char_offsets(text, "$9 MILLION"), char_offsets(text, "$9.0 million"), char_offsets(text, "$3 million")]
     pairs = raise_pairs(text, issuers, amounts)
     # the definition "(“Innovo”)" heads nothing; the sentence without an issuer gives no pair
     assert pairs == [(issuers[0], amounts[0]), (issuers[1], amounts[1])]
@@ -24,8 +18,8 @@ def test_each_amount_goes_to_the_issuer_named_before_it_in_its_sentence():
 
 def test_an_amount_before_the_issuer_goes_to_the_first_issuer_named():
     text = "Gross proceeds of $5 million will be received by Acme Corp. at closing."
-    assert raise_pairs(text, [_offsets(text, "Acme Corp.")], [_offsets(text, "$5 million")]) == [
-        (_offsets(text, "Acme Corp."), _offsets(text, "$5 million"))]
+    assert raise_pairs(text, [char_offsets(text, "Acme Corp.")], [char_offsets(text, "$5 million")]) == [
+        (char_offsets(text, "Acme Corp."), char_offsets(text, "$5 million"))]
 
 
 def test_component_replaces_the_models_raises():
@@ -33,7 +27,7 @@ def test_component_replaces_the_models_raises():
     component = nlp.add_pipe("exhibit_raises")
     text = "Acme Corp. raised $5 million."
     doc = nlp.make_doc(text)
-    acme, amount = _offsets(text, "Acme Corp."), _offsets(text, "$5 million")
+    acme, amount = char_offsets(text, "Acme Corp."), char_offsets(text, "$5 million")
     doc.ents = [doc.char_span(*acme, "ISSUER"), doc.char_span(*amount, "AMOUNT")]
     doc._.relations = {((0, 4), amount): {"RAISES": 0.8}, (acme, amount): {"RAISES": 0.6}}
     assert component(doc)._.relations == {(acme, amount): {"RAISES": 1.0}}
