@@ -134,6 +134,11 @@ class MentionPropagator:
         if not forms:
             return doc
         found = {form: [m.span() for m in _pattern(form).finditer(text)] for form in forms}
+        for form, label in forms.items():
+            if label == "OFFICER" and " " not in form:
+                # a surname alone: not "the Hill family", not "Hill Entities" (another name)
+                found[form] = [(a, b) for a, b in alone_word_spans(text, form)
+                               if not text[max(0, a - 4):a].lower() == "the "]
         found.update({word: alone_word_spans(text, word) for word in leading})
         forms.update({word: "ISSUER" for word in leading})
         taken = [(e.start_char, e.end_char) for e in doc.ents]

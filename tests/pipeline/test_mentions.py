@@ -67,3 +67,12 @@ def test_an_issuer_first_word_used_alone_is_a_short_form():
             "Firefly builds rockets. First Capital Corp. advised; it was the first deal.")
     forms = {"Firefly Aerospace": "ISSUER", "First Capital": "ISSUER", "Jane Doe": "OFFICER"}
     assert leading_word_forms(forms, text) == {"Firefly"}   # "first" is an ordinary word here
+
+
+def test_a_surname_counts_alone_but_not_inside_another_name():
+    nlp = _nlp()
+    text = "Brian Hill sells shares. Hill said so. The Hill Entities and the Hill family hold shares."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 10, "OFFICER")]
+    doc = nlp.get_pipe("exhibit_mentions")(doc)
+    assert [(e.start_char, e.text) for e in doc.ents] == [(0, "Brian Hill"), (text.index("Hill said"), "Hill")]
