@@ -8,6 +8,7 @@ A plain sentence splitter cuts all of these apart, so segments are found by rule
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, List, Sequence, Tuple
 
 ABBREVIATIONS = {
@@ -76,7 +77,9 @@ def _is_block(chunk: str) -> bool:
     return bool(lines) and all(_is_block_line(line) for line in lines)
 
 
-def segment_ranges(text: str) -> List[Tuple[int, int]]:
+# the segmenter and four relation rules ask for the segments of the same text in turn
+@lru_cache(maxsize=8)
+def segment_ranges(text: str) -> Tuple[Tuple[int, int], ...]:
     """Character ranges of the segments of an exhibit, in order, covering its non-blank text."""
     merged: List[List] = []  # [start, end, kind]
     for start, end in _paragraphs(text):
@@ -95,7 +98,7 @@ def segment_ranges(text: str) -> List[Tuple[int, int]]:
             ranges.append((start, end))
         else:
             ranges.extend(_sentence_ranges(text, start, end))
-    return ranges
+    return tuple(ranges)
 
 
 def token_segment_ids(
