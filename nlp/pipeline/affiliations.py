@@ -1,4 +1,5 @@
-"""exhibit_officer_of: OFFICER_OF from the guide's own pattern, "NAME, Title of ISSUER".
+"""exhibit_officer_of: OFFICER_OF from the guide's own pattern, "NAME, Title of ISSUER", and
+its possessive form "NAME, ISSUER's Title".
 
 Releases introduce an officer as "Milton Lamb, President and CEO of Automotive Properties REIT"
 or "Andrew Kalra, CFO & Corporate Secretary, Automotive Properties REIT". The model, trained
@@ -20,13 +21,14 @@ from .relation_rules import Offsets, RelationRule
 # title and the company
 _NAME_TO_TITLE = re.compile(r",?[ \t]*(?:the[ \t]+)?")
 _TITLE_TO_TITLE = re.compile(r"\s*(?:and|&|,|\()\s*")
+_POSSESSIVE = re.compile(r"[’']s[ \t]+")
 _TITLE_TO_COMPANY = re.compile(r",?[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?|,[ \t]*\n?[ \t]*")
 
 
 def officer_of_pairs(text: str, entities: Sequence[Tuple[int, int, str]],
                      officer: str = "OFFICER", title: str = "TITLE", issuer: str = "ISSUER",
                      ) -> List[Tuple[Offsets, Offsets]]:
-    """(officer, issuer) pairs stated as "NAME, Title[, Title] of ISSUER"."""
+    """(officer, issuer) pairs stated as "NAME, Title[, Title] of ISSUER" or "NAME, ISSUER's Title"."""
     ents = sorted(entities)
     pairs: Set[Tuple[Offsets, Offsets]] = set()
     for k, (start, end, label) in enumerate(ents):
@@ -41,6 +43,12 @@ def officer_of_pairs(text: str, entities: Sequence[Tuple[int, int, str]],
         if titles and j < len(ents) and ents[j][2] == issuer:
             if _TITLE_TO_COMPANY.fullmatch(text[ents[j - 1][1]:ents[j][0]]):
                 pairs.add(((start, end), (ents[j][0], ents[j][1])))
+        # "Michael Combs, CorVel’s President and CEO"
+        if k + 2 < len(ents) and ents[k + 1][2] == issuer and ents[k + 2][2] == title:
+            company = ents[k + 1]
+            if (_NAME_TO_TITLE.fullmatch(text[end:company[0]])
+                    and _POSSESSIVE.fullmatch(text[company[1]:ents[k + 2][0]])):
+                pairs.add(((start, end), (company[0], company[1])))
     return sorted(pairs)
 
 

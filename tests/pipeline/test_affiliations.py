@@ -31,6 +31,12 @@ def test_several_titles_and_a_comma_before_the_company():
     assert _pairs(text, ents) == [("Andrew Kalra", "Automotive Properties REIT")]
 
 
+def test_possessive_company_before_the_title():
+    text = "said Michael Combs, CorVel’s President and CEO."
+    ents = _ents(text, ("Michael Combs", "OFFICER"), ("CorVel", "ISSUER"), ("President and CEO", "TITLE"))
+    assert _pairs(text, ents) == [("Michael Combs", "CorVel")]
+
+
 def test_no_pair_without_the_title_between_or_with_other_words_between():
     text = "Jane Roe joined Acme Corp. Jane Roe, Chief Executive Officer, said that Acme Corp. grew."
     ents = [(0, 8, "OFFICER"), (16, 25, "ISSUER")]
