@@ -261,9 +261,20 @@ class IssuerResolver:
         if self.cfg.get("one_issuer", True):
             main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
-                ents = [e for e in ents if e.label_ != "ISSUER" or same_company(e.text, main, text)]
+                ents = [self._stray(e) if e.label_ == "ISSUER" and not same_company(e.text, main, text) else e
+                        for e in ents]
+                ents = [e for e in ents if e is not None]
         doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _stray(ent: Span) -> Optional[Span]:
+        """An ISSUER guess that is not the issuer: the signer's printed name ("Charles Boynton"
+        under "/s/ Charles Boynton") is an OFFICER the recognizer mislabelled; the rest go."""
+        officers = {" ".join(e.text.split()) for e in ent.doc.ents if e.label_ == "OFFICER"}
+        if " ".join(ent.text.split()) in officers:
+            return Span(ent.doc, ent.start, ent.end, label="OFFICER")
+        return None
 
     @staticmethod
     def _label_mentions(doc: Doc, text: str, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:

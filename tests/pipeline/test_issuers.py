@@ -122,3 +122,17 @@ def test_name_occurrences_from_the_word_index_match_the_pattern_search():
         assert _occurrences(text, core, word_index(text)) == _occurrences(text, core)
     assert [text[a:b] for a, b in _occurrences(text, "Patapsco Bancorp", word_index(text))] == [
         "Patapsco  Bancorp", "PATAPSCO BANCORP", "Patapsco\nBancorp"]
+
+
+def test_a_stray_issuer_guess_that_repeats_an_officer_name_becomes_an_officer():
+    nlp, resolver = _fitted()
+    unseen = _record(*COMPANIES[5])
+    text = unseen.text + "\n\n/s/ Jane Roe\nJane Roe\nChief Executive Officer\n"
+    doc = nlp.make_doc(text)
+    first = text.index("Fenwick")
+    signed, printed = text.index("Jane Roe"), text.rindex("Jane Roe")
+    doc.ents = [doc.char_span(first, first + len("Fenwick"), "ISSUER"),
+                doc.char_span(signed, signed + 8, "OFFICER"), doc.char_span(printed, printed + 8, "ISSUER")]
+    doc = resolver(doc)
+    assert [(e.start_char, e.label_) for e in doc.ents if e.text == "Jane Roe"] == [
+        (signed, "OFFICER"), (printed, "OFFICER")]
