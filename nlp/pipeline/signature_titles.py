@@ -1,4 +1,7 @@
-"""exhibit_signature_titles: the title line under a printed name in a signature block.
+"""Signature blocks: the title line under a printed name, and which name holds which title.
+
+exhibit_signature_titles labels the title line under a printed name in a signature block;
+exhibit_block_titles pairs the names and titles of a block.
 
 Signature blocks print the signer's name alone on a line and the title on the next ("Barry M.
 Portnoy\n\nManaging Trustee"). The recognizer misses titles it has rarely seen ("Managing
@@ -16,6 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .relation_rules import Offsets, RelationRule
+from .segmentation import segment_ranges
+
+_SIGNED = re.compile(r"/s/[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
 _LOWER_IN_TITLE = {"of", "and", "the", "&", "for"}
 _ENDS_IN_TITLE_WORD = re.compile(
     r"(?:Officer|President|Trustee|Director|Chairman|Chairwoman|Chair|Treasurer|Secretary|Counsel|"
@@ -83,3 +90,63 @@ class SignatureTitles:
 )
 def make_signature_titles(nlp: Language, name: str, officer_label: str, label: str) -> SignatureTitles:
     return SignatureTitles(name, officer_label, label)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip(" ,")
+
+
+def block_title_pairs(text: str, officers: Sequence[Offsets], titles: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
+    """HAS_TITLE pairs of signature blocks that print each name and each title on its own line,
+    as many titles as names: the nth printed name holds the nth title, whether the block stacks
+    them ("Name / Title / Name / Title") or sets them in columns ("Name / Name / Title / Title")."""
+    pairs = []
+    for start, end in segment_ranges(text):
+        names = [o for o in officers if start <= o[0] < end and not _SIGNED.search(text, max(0, o[0] - 30), o[0])]
+        held = [t for t in titles if start <= t[0] < end]
+        if not names or len(names) != len(held):
+            continue
+        if all(_stands_alone(text, a, b) for a, b in names + held):
+            pairs.extend(zip(sorted(names), sorted(held)))
+    return pairs
+
+
+class BlockTitles(RelationRule):
+    """exhibit_block_titles: decides HAS_TITLE for the titles of such signature blocks (the model
+    pairs every name of a block with every title) and leaves the model's other pairs alone."""
+
+    def __init__(self, name: str, label: str, officer_label: str, title_label: str, confidence: float):
+        super().__init__(name, label, confidence)
+        self.officer_label = officer_label
+        self.title_label = title_label
+
+    def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
+        return block_title_pairs(doc.text, self.offsets(doc, self.officer_label), self.offsets(doc, self.title_label))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.active:
+            return doc
+        pairs = self.find_pairs(doc)
+        decided = {title for _, title in pairs}
+        relations = {}
+        for (head, child), labels in (doc._.relations or {}).items():
+            kept = {k: p for k, p in labels.items() if not (k == self.label and tuple(child) in decided)}
+            if kept:
+                relations[(head, child)] = kept
+        for head, child in pairs:
+            relations.setdefault((head, child), {})[self.label] = self.confidence
+        doc._.relations = relations
+        return doc
+
+
+@Language.factory(
+    "exhibit_block_titles",
+    default_config={"label": "HAS_TITLE", "officer_label": "OFFICER", "title_label": "TITLE", "confidence": 1.0},
+    requires=["doc.ents"],
+    assigns=["doc._.relations"],
+)
+def make_block_titles(nlp: Language, name: str, label: str, officer_label: str, title_label: str,
+                      confidence: float) -> BlockTitles:
+    return BlockTitles(name, label, officer_label, title_label, confidence)
