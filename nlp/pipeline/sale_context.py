@@ -48,12 +48,6 @@ class SaleContext:
         ]
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
 
 @Language.factory(
     "exhibit_sale_context",

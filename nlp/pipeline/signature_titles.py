@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from .relation_rules import Offsets, RelationRule
 from .segmentation import segment_ranges
+from .switch import ActiveSwitch
 
 _SIGNED = re.compile(r"/s/[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
 _LOWER_IN_TITLE = {"of", "and", "the", "&", "for"}
@@ -59,13 +60,21 @@ def signature_title_spans(text: str, entities: Sequence[Tuple[int, int, str]]) -
     return found
 
 
-class SignatureTitles:
+class SignatureTitles(ActiveSwitch):
     def __init__(self, name: str, officer_label: str, label: str):
         self.name = name
         self.officer_label = officer_label
         self.label = label
+        self.active = True
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        """Stay off for training data in another schema: it would invent a label the data lacks."""
+        if get_examples is not None:
+            self.active = any(ent.label_ == self.label for eg in get_examples() for ent in eg.reference.ents)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.active:
+            return doc
         entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
                     for e in doc.ents]
         spans = [doc.char_span(a, b, label=self.label, alignment_mode="contract")
@@ -74,12 +83,6 @@ class SignatureTitles:
         if spans:
             doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
-
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
 
 
 @Language.factory(

@@ -64,3 +64,16 @@ def test_block_titles_replace_the_models_pairs_for_those_titles_only():
     assert component(doc)._.relations == {
         (barry, (0, 4)): {"OFFICER_OF": 0.8},
         (barry, trustee): {"HAS_TITLE": 1.0}, (david, president): {"HAS_TITLE": 1.0}}
+
+
+def test_stays_off_for_data_without_titles(tmp_path):
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("exhibit_signature_titles")
+    reference = nlp.make_doc("Barack Obama visited Paris.")
+    reference.ents = [reference.char_span(0, 12, "OFFICER")]
+    component.initialize(lambda: [Example(nlp.make_doc(reference.text), reference)])
+    assert not component.active
+    nlp.to_disk(tmp_path / "model")
+    assert spacy.load(tmp_path / "model").get_pipe("exhibit_signature_titles").active is False
