@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Tuple
 
-from spacy.language import Language
-
-from .phrases import PhraseLabeler
+from .phrases import register_phrase_rule
 
 _ROLE = re.compile(
     r"\b(?:(?:is|are|was|were|will)\s+(?:also\s+|jointly\s+)?(?:acting|act|serving|serve|acted|served)|acted|served)"
@@ -69,12 +67,5 @@ def agent_name_spans(text: str) -> List[Tuple[int, int]]:
     return sorted(found)
 
 
-@Language.factory(
-    "exhibit_agents",
-    default_config={"label": "AGENT"},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_agent_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    # a name the sentence says is acting as agent is no title or officer, whatever was guessed
-    return PhraseLabeler(name, label, agent_name_spans, overrides=("TITLE", "OFFICER"))
+# a name the sentence says is acting as agent is no title or officer, whatever was guessed
+make_agent_names = register_phrase_rule("exhibit_agents", "AGENT", agent_name_spans, overrides=("TITLE", "OFFICER"))

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from spacy.language import Language
-
-from .phrases import PhraseLabeler
+from .phrases import register_phrase_rule
 
 _MONEY = (
     r"(?:(?:US|C|CA|CDN|A|AU)?\$|USD\s?|CAD\s?|€|£)\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
@@ -38,11 +36,4 @@ def amount_spans(text: str) -> List[Tuple[int, int]]:
     return sorted({m.span(1) for pattern in _PATTERNS for m in pattern.finditer(text)})
 
 
-@Language.factory(
-    "exhibit_amounts",
-    default_config={"label": "AMOUNT"},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_amount_spans(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    return PhraseLabeler(name, label, amount_spans)
+make_amount_spans = register_phrase_rule("exhibit_amounts", "AMOUNT", amount_spans)

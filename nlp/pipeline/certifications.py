@@ -14,15 +14,14 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .relation_rules import Offsets, register_pair_rule
 from .segmentation import _BLANK, _END, _is_abbreviation_period
+from .titles import LOWER_CASE_TITLE_WORDS
 
 # "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
-_CERTIFY = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
+CERTIFYING_VERB = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
 # "/s/ NAME", also with the name on the line below the mark
 _SIGNATURE_MARK = re.compile(r"/[sS]/[ \t]*(?:s/[ \t]*)?(?:\n[ \t]*)?$")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ'’\-]+")
 _MARK = re.compile(r"/s/", re.IGNORECASE)
-# words a title or name line may hold in lower case ("Chief Executive Officer and Director")
-_LOWER_IN_BLOCK = {"of", "and", "the", "&", "for"}
 
 
 class _Exhibit:
@@ -88,13 +87,13 @@ def _is_block_line(line: str) -> bool:
     words = line.split()
     if len(line.strip()) > 60 or line.strip() in ("I,", "We,", "we,"):
         return False
-    return all(not w[0].isalpha() or w[0].isupper() or w in _LOWER_IN_BLOCK for w in words)
+    return all(not w[0].isalpha() or w[0].isupper() or w in LOWER_CASE_TITLE_WORDS for w in words)
 
 
 def _statements(exhibit: _Exhibit) -> List[Tuple[int, int, int]]:
     """(statement start, verb position, statement end) for each certifying statement."""
     found: List[Tuple[int, int]] = []
-    for match in _CERTIFY.finditer(exhibit.text):
+    for match in CERTIFYING_VERB.finditer(exhibit.text):
         verb = match.start()
         if exhibit.in_heading(verb):
             continue

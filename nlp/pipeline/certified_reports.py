@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from spacy.language import Language
-
-from .certifications import _CERTIFY
-from .phrases import PhraseLabeler
+from .certifications import CERTIFYING_VERB
+from .phrases import register_phrase_rule
 
 _GAP = r"[ \t\xa0\n]+"
 _REPORT = re.compile(
@@ -25,16 +23,9 @@ _REPORT = re.compile(
 
 def report_name_spans(text: str) -> List[Tuple[int, int]]:
     """Character offsets of the report names of a certification; none outside one."""
-    if not _CERTIFY.search(text):
+    if not CERTIFYING_VERB.search(text):
         return []
     return [m.span() for m in _REPORT.finditer(text)]
 
 
-@Language.factory(
-    "exhibit_reports",
-    default_config={"label": "REPORT"},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_report_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    return PhraseLabeler(name, label, report_name_spans)
+make_report_names = register_phrase_rule("exhibit_reports", "REPORT", report_name_spans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -261,17 +261,18 @@ class IssuerResolver:
         if self.cfg.get("one_issuer", True):
             main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
-                ents = [self._stray(e) if e.label_ == "ISSUER" and not same_company(e.text, main, text) else e
-                        for e in ents]
+                officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
+                ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
+                        else e for e in ents]
                 ents = [e for e in ents if e is not None]
         doc.ents = filter_spans(ents)
         return doc
 
     @staticmethod
-    def _stray(ent: Span) -> Optional[Span]:
+    def _stray(ent: Span, officers: Set[str]) -> Optional[Span]:
         """An ISSUER guess that is not the issuer: the signer's printed name ("Charles Boynton"
-        under "/s/ Charles Boynton") is an OFFICER the recognizer mislabelled; the rest go."""
-        officers = {" ".join(e.text.split()) for e in ent.doc.ents if e.label_ == "OFFICER"}
+        under "/s/ Charles Boynton", one of the doc's `officers` names) is an OFFICER the
+        recognizer mislabelled; the rest go."""
         if " ".join(ent.text.split()) in officers:
             return Span(ent.doc, ent.start, ent.end, label="OFFICER")
         return None

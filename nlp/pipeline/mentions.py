@@ -8,7 +8,7 @@ their short forms: the name without its legal suffix, an officer's surname).
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence, Set
+from typing import Dict, List, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -104,6 +104,14 @@ def _pattern(form: str) -> re.Pattern:
     return re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w@]|\.\w)")
 
 
+def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
+    """Where a name form recurs; a surname only where it stands alone: not "the Hill family",
+    not "Hill Entities" (another name)."""
+    if label == "OFFICER" and " " not in form:
+        return [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
+    return [m.span() for m in _pattern(form).finditer(text)]
+
+
 class MentionPropagator:
     def __init__(
         self,
@@ -133,12 +141,7 @@ class MentionPropagator:
                         forms.setdefault(form, "ISSUER")
         if not forms:
             return doc
-        found = {form: [m.span() for m in _pattern(form).finditer(text)] for form in forms}
-        for form, label in forms.items():
-            if label == "OFFICER" and " " not in form:
-                # a surname alone: not "the Hill family", not "Hill Entities" (another name)
-                found[form] = [(a, b) for a, b in alone_word_spans(text, form)
-                               if not text[max(0, a - 4):a].lower() == "the "]
+        found = {form: _form_spans(text, form, label) for form, label in forms.items()}
         found.update({word: alone_word_spans(text, word) for word in leading})
         forms.update({word: "ISSUER" for word in leading})
         taken = [(e.start_char, e.end_char) for e in doc.ents]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, List, Optional, Tuple
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -53,3 +54,16 @@ class PhraseLabeler(ActiveSwitch):
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
             doc.ents = filter_spans(kept + found)
         return doc
+
+
+def register_phrase_rule(factory: str, label: str, find_spans: Callable[[str], List[Tuple[int, int]]],
+                         overrides: Iterable[str] = ()) -> Callable:
+    """Register `factory` as a PhraseLabeler component; returns the factory for `entry_points`."""
+    overrides = tuple(overrides)
+
+    def make(nlp: Language, name: str, label: str) -> PhraseLabeler:
+        return PhraseLabeler(name, label, find_spans, overrides)
+
+    return Language.factory(
+        factory, default_config={"label": label}, requires=["doc.ents"], assigns=["doc.ents"], func=make
+    )

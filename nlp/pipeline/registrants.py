@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Tuple
 
-from spacy.language import Language
-
-from .phrases import PhraseLabeler
+from .phrases import register_phrase_rule
 
 _WORD = r"(?:[A-Z][\w&'’\-\.]*|[0-9][\w\-]*)"
 _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
@@ -58,12 +56,5 @@ def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
     return sorted(set(_names(text)))
 
 
-@Language.factory(
-    "exhibit_registrants",
-    default_config={"label": "ISSUER"},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_registrant_names(nlp: Language, name: str, label: str) -> PhraseLabeler:
-    # "Senior Housing Properties Trust" is sometimes taken for a title
-    return PhraseLabeler(name, label, registrant_name_spans, overrides=("TITLE",))
+# "Senior Housing Properties Trust" is sometimes taken for a title
+make_registrant_names = register_phrase_rule("exhibit_registrants", "ISSUER", registrant_name_spans, overrides=("TITLE",))

@@ -43,15 +43,20 @@ class RelationRule(ActiveSwitch):
                 for labels in (eg.reference._.relations or {}).values()
             )
 
+    def overrules(self, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
+        """Whether the model's pair of this label ending at `child` gives way to the rule's."""
+        return self.replaces
+
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
             return doc
+        found = list(self.find_pairs(doc))
         relations: Dict = {}
-        for pair, labels in (doc._.relations or {}).items():
-            kept = {k: p for k, p in labels.items() if not (self.replaces and k == self.label)}
+        for (head, child), labels in (doc._.relations or {}).items():
+            kept = {k: p for k, p in labels.items() if not (k == self.label and self.overrules(tuple(child), found))}
             if kept:
-                relations[pair] = kept
-        for head, child in self.find_pairs(doc):
+                relations[(head, child)] = kept
+        for head, child in found:
             relations.setdefault((head, child), {})[self.label] = self.confidence
         doc._.relations = relations
         return doc

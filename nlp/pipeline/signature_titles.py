@@ -22,9 +22,9 @@ from spacy.util import filter_spans
 from .relation_rules import Offsets, RelationRule
 from .segmentation import segment_ranges
 from .switch import ActiveSwitch
+from .titles import LOWER_CASE_TITLE_WORDS
 
 _SIGNED = re.compile(r"/s/[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
-_LOWER_IN_TITLE = {"of", "and", "the", "&", "for"}
 _ENDS_IN_TITLE_WORD = re.compile(
     r"(?:Officer|President|Trustee|Director|Chairman|Chairwoman|Chair|Treasurer|Secretary|Counsel|"
     r"Controller|CEO|CFO|COO|CTO|Partner|Manager|Agent|Member)$"
@@ -38,7 +38,13 @@ def _is_title_line(line: str) -> bool:
     words = line.replace(",", " ").split()
     if not words or len(line) > 60 or re.search(r"\d|/s/|@|:", line):
         return False
-    return all(w[0].isupper() or w in _LOWER_IN_TITLE for w in words) and bool(_ENDS_IN_TITLE_WORD.search(line))
+    return all(w[0].isupper() or w in LOWER_CASE_TITLE_WORDS for w in words) and bool(_ENDS_IN_TITLE_WORD.search(line))
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip(" ,")
 
 
 def signature_title_spans(text: str, entities: Sequence[Tuple[int, int, str]]) -> List[Tuple[int, int]]:
@@ -46,8 +52,7 @@ def signature_title_spans(text: str, entities: Sequence[Tuple[int, int, str]]) -
     found = []
     for start, end, label in entities:
         line_end = text.find("\n", end)
-        printed_alone = not text[text.rfind("\n", 0, start) + 1:start].strip() and not text[end:line_end].strip(" ,")
-        if label != "OFFICER" or line_end < 0 or not printed_alone:
+        if label != "OFFICER" or line_end < 0 or not _stands_alone(text, start, end):
             continue
         match = _NEXT_LINE.match(text, line_end)
         if match is None or not _is_title_line(match.group(1)):
@@ -95,12 +100,6 @@ def make_signature_titles(nlp: Language, name: str, officer_label: str, label: s
     return SignatureTitles(name, officer_label, label)
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip(" ,")
-
-
 def block_title_pairs(text: str, officers: Sequence[Offsets], titles: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
     """HAS_TITLE pairs of signature blocks that print each name and each title on its own line,
     as many titles as names: the nth printed name holds the nth title, whether the block stacks
@@ -128,20 +127,8 @@ class BlockTitles(RelationRule):
     def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
         return block_title_pairs(doc.text, self.offsets(doc, self.officer_label), self.offsets(doc, self.title_label))
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self.active:
-            return doc
-        pairs = self.find_pairs(doc)
-        decided = {title for _, title in pairs}
-        relations = {}
-        for (head, child), labels in (doc._.relations or {}).items():
-            kept = {k: p for k, p in labels.items() if not (k == self.label and tuple(child) in decided)}
-            if kept:
-                relations[(head, child)] = kept
-        for head, child in pairs:
-            relations.setdefault((head, child), {})[self.label] = self.confidence
-        doc._.relations = relations
-        return doc
+    def overrules(self, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
+        return any(child == title for _, title in found)
 
 
 @Language.factory(

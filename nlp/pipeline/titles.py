@@ -18,6 +18,8 @@ TITLE_WORDS = {
     "head", "ceo", "cfo", "coo", "cto", "cio", "cao", "clo", "founder", "vp", "evp", "svp",
     "principal", "executive", "chief", "board",
 }
+# words a title (or a line of a signature block) may hold in lower case ("Chairman of the Board")
+LOWER_CASE_TITLE_WORDS = {"of", "and", "the", "&", "for"}
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r"(?:\s|^)(?:and|&)(?:\s|$)", re.IGNORECASE)
 # a joiner at the end, or one followed by a word that is no title ("... Officer and Joseph")
