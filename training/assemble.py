@@ -1,7 +1,7 @@
 """Assemble corpus records from resolved annotations and the exhibit manifest.
 
 The text always comes from the exhibit file (byte-identical), and the manifest's company,
-category, source and licence go into `meta`, with the text's sha256 for `exhibit validate`.
+category, source, licence and delivery batch go into `meta`, with the text's sha256 for `exhibit validate`.
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def attach_source(record: ExhibitRecord, texts_dir: Path, manifest: Dict[str, di
         raise InputError("E032", f"{record.id}: not in the manifest")
     meta = dict(record.meta)
     meta.update({k: row.get(k) for k in MANIFEST_FIELDS if row.get(k) is not None})
+    meta["batch"] = row.get("batch", 1)  # which delivery of the shared exhibits it came in
     meta["source_file"] = f"texts/{record.id}.txt"
     meta["sha256"] = text_sha256(text)
     return ExhibitRecord(record.id, text, row.get("category"), record.entities, record.relations, meta)

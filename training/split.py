@@ -1,21 +1,40 @@
 """Train/dev/test splits grouped by company, stratified by category, reproducible by seed.
 
 No company is in two splits. Existing assignments never move: exhibits of a company that
-already has a split join it, and only new companies are assigned, by the same rule.
+already has a split join it, and only new companies are assigned, by the same rule (the fold
+plan, how many of the 20 folds go to each split, may differ per delivery). Two deliberate moves
+are recorded in the splits file: `retire_test` sends a test split that was looked into to dev,
+and `lock_test` fixes the test ids with a checksum that tests and the datasheet repeat. A locked
+test split takes no new companies: their test folds go to dev.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord
 
-# 20 folds: 14 train, 3 dev, 3 test (70/15/15)
-FOLD_PLAN = ["train"] * 14 + ["dev"] * 3 + ["test"] * 3
+N_FOLDS = 20
+# 14 train, 3 dev, 3 test folds of 20 (70/15/15)
+DEFAULT_PLAN = (14, 3, 3)
 DEFAULT_SEED = 13
+
+
+def fold_plan(plan: Sequence[int] = DEFAULT_PLAN) -> List[str]:
+    """The split name of each of the 20 folds, from (train, dev, test) fold counts."""
+    if len(plan) != 3 or any(n < 0 for n in plan) or sum(plan) != N_FOLDS:
+        raise InputError("E170", f"a fold plan is three counts (train, dev, test) adding up to "
+                                 f"{N_FOLDS}, not {','.join(map(str, plan))}")
+    return ["train"] * plan[0] + ["dev"] * plan[1] + ["test"] * plan[2]
+
+
+def describe_plan(plan: Sequence[int]) -> str:
+    return (f"StratifiedGroupKFold({N_FOLDS} folds by company, stratified by category): "
+            f"{plan[0]} train, {plan[1]} dev, {plan[2]} test")
 
 
 def company_key(record: ExhibitRecord) -> str:
@@ -23,51 +42,114 @@ def company_key(record: ExhibitRecord) -> str:
     return " ".join(company.lower().split())
 
 
-def assign_companies(records: Sequence[ExhibitRecord], seed: int) -> Dict[str, str]:
+def assign_companies(
+    records: Sequence[ExhibitRecord], seed: int, plan: Sequence[int] = DEFAULT_PLAN
+) -> Dict[str, str]:
     """company -> split for the companies of `records`, with StratifiedGroupKFold."""
+    import warnings
+
     from sklearn.model_selection import StratifiedGroupKFold
 
+    folds = fold_plan(plan)
     companies = sorted({company_key(r) for r in records})
     if not companies:
         return {}
-    n_folds = len(FOLD_PLAN)
-    if len(companies) < n_folds:
+    if len(companies) < N_FOLDS:
         # too few groups for the folds: assign companies round-robin over the plan, seeded
         import random
 
         order = companies[:]
         random.Random(seed).shuffle(order)
-        return {c: FOLD_PLAN[(k * 7) % n_folds] for k, c in enumerate(order)}
+        return {c: folds[(k * 7) % N_FOLDS] for k, c in enumerate(order)}
     groups = [company_key(r) for r in records]
     categories = [r.category or "unknown" for r in records]
-    splitter = StratifiedGroupKFold(n_splits=n_folds, shuffle=True, random_state=seed)
+    splitter = StratifiedGroupKFold(n_splits=N_FOLDS, shuffle=True, random_state=seed)
     out: Dict[str, str] = {}
-    for fold, (_, test_index) in enumerate(splitter.split(records, categories, groups)):
-        for i in test_index:
-            out[groups[i]] = FOLD_PLAN[fold]
+    with warnings.catch_warnings():
+        # a category rarer than the fold count is expected (few offerings per delivery)
+        warnings.filterwarnings("ignore", message="The least populated class")
+        for fold, (_, test_index) in enumerate(splitter.split(records, categories, groups)):
+            for i in test_index:
+                out[groups[i]] = folds[fold]
     return out
+
+
+def ids_checksum(ids: Iterable[str]) -> str:
+    """sha256 of the sorted ids, one per line: what the datasheet and the lock test repeat."""
+    joined = "".join(f"{i}\n" for i in sorted(ids))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def split_ids(splits: dict, name: str) -> List[str]:
+    return sorted(i for i, s in splits.get("assignments", {}).items() if s == name)
+
+
+def retire_test(splits: dict, reason: str) -> dict:
+    """The splits with every test company and exhibit moved to dev, the move recorded."""
+    if splits.get("locked_test"):
+        raise InputError("E171", "the test split is locked: it cannot be retired")
+    moved = split_ids(splits, "test")
+    out = dict(splits)
+    out["companies"] = {c: ("dev" if s == "test" else s) for c, s in splits["companies"].items()}
+    out["assignments"] = {i: ("dev" if s == "test" else s) for i, s in splits["assignments"].items()}
+    out["history"] = list(splits.get("history", [])) + [
+        {"action": "retired test to dev", "exhibits": len(moved), "reason": reason}]
+    return out
+
+
+def lock_test(splits: dict) -> dict:
+    """The splits with the test ids fixed by a checksum (see `check_locked_test`)."""
+    ids = split_ids(splits, "test")
+    if not ids:
+        raise InputError("E172", "no exhibit is in the test split: nothing to lock")
+    out = dict(splits)
+    out["locked_test"] = {"exhibits": len(ids), "sha256": ids_checksum(ids)}
+    return out
+
+
+def check_locked_test(splits: dict) -> None:
+    """Raise unless the test ids still match the checksum they were locked with."""
+    lock = splits.get("locked_test")
+    if lock and ids_checksum(split_ids(splits, "test")) != lock.get("sha256"):
+        raise InputError("E173", "the locked test split changed: its ids no longer match "
+                                 "the checksum in splits.json")
 
 
 def make_splits(
     records: Sequence[ExhibitRecord],
     seed: int = DEFAULT_SEED,
     existing: Optional[dict] = None,
+    plan: Sequence[int] = DEFAULT_PLAN,
 ) -> dict:
-    """The splits document: {"seed", "plan", "companies": {company: split}, "assignments": {id: split}}."""
+    """The splits document: {"seed", "plan", "companies": {company: split}, "assignments": {id: split}}
+    plus "history" (one entry per delivery or move) and "locked_test" where set."""
     existing = existing or {}
+    check_locked_test(existing)
     companies: Dict[str, str] = dict(existing.get("companies", {}))
     assignments: Dict[str, str] = dict(existing.get("assignments", {}))
     fresh = [r for r in records if company_key(r) not in companies]
-    companies.update(assign_companies(fresh, seed))
+    assigned = assign_companies(fresh, seed, plan)
+    if existing.get("locked_test"):
+        assigned = {c: ("dev" if s == "test" else s) for c, s in assigned.items()}
+    companies.update(assigned)
+    added = [r.id for r in records if r.id not in assignments]
     for record in records:
         if record.id not in assignments:
             assignments[record.id] = companies[company_key(record)]
-    return {
+    history = list(existing.get("history", []))
+    if added:
+        history.append({"action": "assigned new exhibits", "exhibits": len(added),
+                        "companies": len(assigned), "seed": seed, "plan": describe_plan(plan)})
+    out = {
         "seed": existing.get("seed", seed),
-        "plan": "StratifiedGroupKFold(20 folds by company, stratified by category): 14 train, 3 dev, 3 test",
+        "plan": existing.get("plan", describe_plan(plan)),
+        "history": history,
         "companies": dict(sorted(companies.items())),
         "assignments": dict(sorted(assignments.items())),
     }
+    if existing.get("locked_test"):
+        out["locked_test"] = existing["locked_test"]
+    return out
 
 
 def read_splits(path: Path) -> dict:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
+from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord
-from training.split import company_key, make_splits
+from training.split import check_locked_test, company_key, lock_test, make_splits, retire_test
 
 
 def _records(n_companies=30, per_company=2):
@@ -47,3 +50,40 @@ def test_existing_assignments_stay_and_new_company_exhibits_join_their_company()
         assert second["assignments"][rid] == name
     assert second["assignments"]["c0_new"] == first["assignments"]["c0_0"]
     assert all(f"n{c}" in second["assignments"] for c in range(25))
+
+
+def test_plan_sets_the_share_of_each_split():
+    records = _records(n_companies=60)
+    wide = make_splits(records, seed=4, plan=(10, 4, 6))["assignments"]
+    narrow = make_splits(records, seed=4, plan=(16, 2, 2))["assignments"]
+    assert list(wide.values()).count("test") > list(narrow.values()).count("test")
+
+
+def test_a_plan_that_does_not_add_up_to_twenty_folds_is_refused():
+    with pytest.raises(InputError, match="E170"):
+        make_splits(_records(), seed=1, plan=(10, 3, 3))
+
+
+def test_retired_test_moves_to_dev_and_is_recorded():
+    first = make_splits(_records(), seed=2)
+    old_test = {i for i, s in first["assignments"].items() if s == "test"}
+    retired = retire_test(first, "looked into")
+    assert old_test and all(retired["assignments"][i] == "dev" for i in old_test)
+    assert "test" not in retired["companies"].values()
+    assert retired["history"][-1]["action"] == "retired test to dev"
+
+
+def test_locked_test_takes_no_new_company_and_detects_a_change():
+    records = _records()
+    locked = lock_test(make_splits(records, seed=2))
+    fresh = [ExhibitRecord(f"n{c}", "t", "other", meta={"company": f"New {c}"}) for c in range(40)]
+    grown = make_splits(records + fresh, seed=2, existing=locked)
+    assert [i for i, s in grown["assignments"].items() if s == "test"] == \
+        [i for i, s in locked["assignments"].items() if s == "test"]
+    assert grown["locked_test"] == locked["locked_test"]
+    some_train = next(i for i, s in locked["assignments"].items() if s == "train")
+    tampered = {**locked, "assignments": {**locked["assignments"], some_train: "test"}}
+    with pytest.raises(InputError, match="E173"):
+        check_locked_test(tampered)
+    with pytest.raises(InputError, match="E171"):
+        retire_test(locked, "again")
