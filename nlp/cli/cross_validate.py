@@ -4,13 +4,15 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .app import command
+from .app import command, config_overrides
+
+DEFAULT_CONFIG = Path("configs/default.cfg")
 
 
 @command("cross-validate", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def cross_validate(
     ctx: typer.Context,
-    config: Annotated[Path, typer.Argument(help="spaCy training config.")] = Path("configs/default.cfg"),
+    config: Annotated[Path, typer.Argument(help="spaCy training config.")] = DEFAULT_CONFIG,
     folds: Annotated[int, typer.Option(help="Number of folds (K).")] = 5,
     corpus: Annotated[Path, typer.Option(help="Guide JSONL to split into folds by company.")] = Path("corpus/exhibits.jsonl"),
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Keep each fold's data, models and scores here, with cross_validation.json (default: a temporary folder).")] = None,
@@ -24,17 +26,16 @@ def cross_validate(
     Extra --section.key value options override the config, as in `exhibit train`."""
     import json
 
-    from spacy.cli._util import parse_config_overrides
-
     from nlp.errors import InputError
     from nlp.reports import markdown as markdown_report, terminal
     from nlp.reports.document import cross_validation_document
     from training.cross_validate import cross_validate as run_cross_validation
 
+    config, overrides = config_overrides(ctx, config, DEFAULT_CONFIG)
     if as_json and markdown:
         raise InputError("E100", "--json and --markdown exclude each other")
     report = run_cross_validation(
-        config, corpus, folds, parse_config_overrides(ctx.args), output, seed, dev_share,
+        config, corpus, folds, overrides, output, seed, dev_share,
         strict_schema=not any_labels, progress=lambda message: typer.echo(message, err=True),
     )
     if as_json:

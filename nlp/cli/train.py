@@ -4,13 +4,15 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .app import command
+from .app import command, config_overrides
+
+DEFAULT_CONFIG = Path("configs/default.cfg")
 
 
 @command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(
     ctx: typer.Context,
-    config: Annotated[Path, typer.Argument(help="spaCy training config.")] = Path("configs/default.cfg"),
+    config: Annotated[Path, typer.Argument(help="spaCy training config.")] = DEFAULT_CONFIG,
     corpus: Annotated[Path, typer.Option(help="Corpus folder with exhibits.jsonl and splits.json.")] = Path("corpus"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Where model-best, model-last and metrics.json go.")] = Path("training/output"),
     train_file: Annotated[Optional[Path], typer.Option("--train", help="Train on this guide JSONL instead of the corpus.")] = None,
@@ -19,12 +21,10 @@ def train(
     any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema (labels come from the data).")] = False,
 ) -> None:
     """Train a pipeline; extra --section.key value options override the config."""
-    from spacy.cli._util import parse_config_overrides
-
     from nlp.errors import InputError
     from training.train import corpus_overrides, file_overrides, train_pipeline
 
-    overrides = parse_config_overrides(ctx.args)
+    config, overrides = config_overrides(ctx, config, DEFAULT_CONFIG)
     if train_file or dev_file:
         if not (train_file and dev_file):
             raise InputError("E062", "--train and --dev go together")
