@@ -7,12 +7,11 @@ file resolves to the same offsets it came from.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
-from nlp.io.records import ExhibitRecord, read_records
+from nlp.io.records import ExhibitRecord, read_records, write_json_lines
 
 # How far a context may grow on each side before the first-match `nth` fallback is used.
 MAX_CONTEXT_WORDS = 12
@@ -75,12 +74,7 @@ def record_to_quotes(record: ExhibitRecord) -> Dict[str, object]:
 
 
 def write_quotes(records: Iterable[ExhibitRecord], path: Path) -> int:
-    count = 0
-    with Path(path).open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record_to_quotes(record), ensure_ascii=False) + "\n")
-            count += 1
-    return count
+    return write_json_lines((record_to_quotes(r) for r in records), path)
 
 
 def main(

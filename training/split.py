@@ -84,14 +84,18 @@ def split_ids(splits: dict, name: str) -> List[str]:
     return sorted(i for i, s in splits.get("assignments", {}).items() if s == name)
 
 
+def _test_to_dev(mapping: Dict[str, str]) -> Dict[str, str]:
+    return {key: ("dev" if name == "test" else name) for key, name in mapping.items()}
+
+
 def retire_test(splits: dict, reason: str) -> dict:
     """The splits with every test company and exhibit moved to dev, the move recorded."""
     if splits.get("locked_test"):
         raise InputError("E171", "the test split is locked: it cannot be retired")
     moved = split_ids(splits, "test")
     out = dict(splits)
-    out["companies"] = {c: ("dev" if s == "test" else s) for c, s in splits["companies"].items()}
-    out["assignments"] = {i: ("dev" if s == "test" else s) for i, s in splits["assignments"].items()}
+    out["companies"] = _test_to_dev(splits["companies"])
+    out["assignments"] = _test_to_dev(splits["assignments"])
     out["history"] = list(splits.get("history", [])) + [
         {"action": "retired test to dev", "exhibits": len(moved), "reason": reason}]
     return out
@@ -130,12 +134,11 @@ def make_splits(
     fresh = [r for r in records if company_key(r) not in companies]
     assigned = assign_companies(fresh, seed, plan)
     if existing.get("locked_test"):
-        assigned = {c: ("dev" if s == "test" else s) for c, s in assigned.items()}
+        assigned = _test_to_dev(assigned)
     companies.update(assigned)
-    added = [r.id for r in records if r.id not in assignments]
-    for record in records:
-        if record.id not in assignments:
-            assignments[record.id] = companies[company_key(record)]
+    added = [r for r in records if r.id not in assignments]
+    for record in added:
+        assignments[record.id] = companies[company_key(record)]
     history = list(existing.get("history", []))
     if added:
         history.append({"action": "assigned new exhibits", "exhibits": len(added),

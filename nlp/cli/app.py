@@ -89,7 +89,11 @@ def _close_options(ctx: typer.Context, name: str) -> List[str]:
     return difflib.get_close_matches(name, known, cutoff=0.75)
 
 
-def config_overrides(ctx: typer.Context, config: Path, default: Path) -> Tuple[Path, Dict[str, Any]]:
+# The training config train and cross-validate use when none is given.
+DEFAULT_CONFIG = Path("configs/default.cfg")
+
+
+def config_overrides(ctx: typer.Context, config: Path) -> Tuple[Path, Dict[str, Any]]:
     """The config and the extra `--section.key value` options of train and cross-validate.
 
     An option that is neither the command's own nor a dotted config override, or a stray word,
@@ -103,7 +107,7 @@ def config_overrides(ctx: typer.Context, config: Path, default: Path) -> Tuple[P
         # Unknown options are kept as arguments (for the overrides), so one given before any
         # config lands in the config argument: it is an option, and the config is the default.
         args.insert(0, str(config))
-        config = default
+        config = DEFAULT_CONFIG
     at = 0
     while at < len(args):
         arg = args[at]

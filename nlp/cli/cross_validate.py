@@ -4,9 +4,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .app import command, config_overrides
-
-DEFAULT_CONFIG = Path("configs/default.cfg")
+from .app import DEFAULT_CONFIG, command, config_overrides
 
 
 @command("cross-validate", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -31,7 +29,7 @@ def cross_validate(
     from nlp.reports.document import cross_validation_document
     from training.cross_validate import cross_validate as run_cross_validation
 
-    config, overrides = config_overrides(ctx, config, DEFAULT_CONFIG)
+    config, overrides = config_overrides(ctx, config)
     if as_json and markdown:
         raise InputError("E100", "--json and --markdown exclude each other")
     report = run_cross_validation(

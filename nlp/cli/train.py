@@ -4,9 +4,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .app import command, config_overrides
-
-DEFAULT_CONFIG = Path("configs/default.cfg")
+from .app import DEFAULT_CONFIG, command, config_overrides
 
 
 @command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -24,7 +22,7 @@ def train(
     from nlp.errors import InputError
     from training.train import corpus_overrides, file_overrides, train_pipeline
 
-    config, overrides = config_overrides(ctx, config, DEFAULT_CONFIG)
+    config, overrides = config_overrides(ctx, config)
     if train_file or dev_file:
         if not (train_file and dev_file):
             raise InputError("E062", "--train and --dev go together")
