@@ -14,6 +14,8 @@ from typing import List, Optional
 from .errors import InputError
 from .formats import FORMATS, ConversionReport, FormatOptions, get_format
 from .io.records import ExhibitRecord, iter_json_lines
+from .writers.failure import naming_write_errors, removed_on_failure, temporary_sibling
+from .writers.target import check_not_an_input
 
 
 @dataclass
@@ -28,7 +30,9 @@ def sniff_jsonl(path: Path) -> Optional[str]:
     """The format of a JSONL file, told by the fields of its first record (None if unclear)."""
     for item in iter_json_lines(Path(path)):
         data = item.data
-        if item.error or not isinstance(data, dict):
+        if item.error:  # the reader reports (or stops at) an unreadable line: the next one tells
+            continue
+        if not isinstance(data, dict):
             return None
         if "tokens" in data or "spans" in data:
             return "prodigy"
@@ -84,7 +88,11 @@ def read_any(path: Path, fmt: Optional[str] = None, options: Optional[FormatOpti
 
 def write_any(records: List[ExhibitRecord], path: Path, fmt: str, options: Optional[FormatOptions] = None,
               report: Optional[ConversionReport] = None) -> None:
-    get_format(fmt).write(records, Path(path), options or FormatOptions(), report or ConversionReport())
+    """Formats write OUT.part and rename it; a failure (full disk) or an interrupt (Ctrl-C,
+    SIGTERM) removes it, and a failed write names OUT."""
+    path = Path(path)
+    with naming_write_errors(path), removed_on_failure(temporary_sibling(path)):
+        get_format(fmt).write(records, path, options or FormatOptions(), report or ConversionReport())
 
 
 def convert(source: Path, target: Path, source_format: Optional[str] = None,
@@ -98,8 +106,7 @@ def convert(source: Path, target: Path, source_format: Optional[str] = None,
     source, target = Path(source), Path(target)
     source_format = source_format or infer_format(source, output=False)
     target_format = target_format or infer_format(target, output=True, other=source_format)
-    if source.resolve() == target.resolve():
-        raise InputError("E132", f"{target}: the output would overwrite the input")
+    check_not_an_input([target], [source], code="E132")
     report = ConversionReport()
     records = read_any(source, source_format, options, report)
     if not records:  # an empty file or folder: nothing to convert is a mistake, not a result

@@ -9,6 +9,10 @@ into manifest.json. Workers must see the input files, the model and the output f
 same paths as the client (a shared file system).
 
 With resume, partitions whose part and done file exist (for the same inputs) are not run again.
+
+The folder may hold other files: .exhibit-parts.json lists every file a run wrote there (or was
+about to write), and only those are ever replaced or removed. A folder holding a file of the
+same name that no run wrote, or an input among the files a run would replace, is refused.
 """
 from __future__ import annotations
 
@@ -26,8 +30,11 @@ from .readers.dispatch import ReadOptions, checked_items, input_kind, iter_file_
 from .readers.items import InputItem
 from .readers.jsonl import iter_jsonl_exhibits, jsonl_chunks
 from .readers.sgml import count_sgml_exhibits
+from .writers.failure import remove_quietly
+from .writers.target import check_not_an_input
 
 MANIFEST = "manifest.json"
+OWNED = ".exhibit-parts.json"  # the names of the files runs wrote in the output folder
 PART_FORMATS = ("jsonl", "parquet")
 DEFAULT_PARTITION_SIZE = 64
 
@@ -107,7 +114,7 @@ def cached_model(path: str) -> Tuple[Any, threading.Lock]:
         return _MODELS[path]
 
 
-def _write_json(path: Path, data: Dict) -> None:
+def _write_json(path: Path, data: Any) -> None:
     tmp = path.with_name(path.name + ".partial")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, path)
@@ -162,11 +169,47 @@ def _finished(out_dir: Path, partition: Partition, fmt: str) -> Optional[Dict]:
     return summary if same and (Path(out_dir) / f"{partition.name}.{fmt}").exists() else None
 
 
-def _clear_stale(out_dir: Path, keep: Sequence[str]) -> None:
-    """Parts of an earlier run that this run does not keep (fewer partitions, other inputs)."""
-    for path in Path(out_dir).glob("part-*"):
-        if path.name.split(".")[0] not in keep:
-            path.unlink()
+def _files_of(partition: Partition, fmt: str) -> List[str]:
+    """Every name a partition's task writes: its part and done file, and their .partial names."""
+    names = [f"{partition.name}.{fmt}", done_path(Path("."), partition).name]
+    return names + [f"{name}.partial" for name in names]
+
+
+def _owned(out_dir: Path) -> List[str]:
+    try:
+        names = json.loads((out_dir / OWNED).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError):
+        raise InputError("E201", f"{out_dir / OWNED}: unreadable list of the parts written here; "
+                                 "choose a new output folder") from None
+    if not isinstance(names, list):
+        return []
+    # only plain names of this folder: an edited list must not reach a file elsewhere
+    return [name for name in names if isinstance(name, str) and name not in ("", ".", "..") and "/" not in name]
+
+
+def claim_part_folder(out_dir: Path, partitions: Sequence[Partition], fmt: str, keep: Sequence[int],
+                      inputs: Sequence[Path] = ()) -> None:
+    """Make out_dir ready for the partitions not in keep: refuse a file it would replace that no
+    run wrote, or that is an input; then record what it will write and remove its earlier files
+    that this run does not keep (fewer partitions, other inputs, another format)."""
+    out_dir = Path(out_dir)
+    owned = set(_owned(out_dir))
+    kept = {name for p in partitions if p.index in keep for name in _files_of(p, fmt)}
+    planned = {name for p in partitions if p.index not in keep for name in _files_of(p, fmt)}
+    planned |= {MANIFEST, f"{MANIFEST}.partial"}
+    for name in sorted(planned - owned):
+        if (out_dir / name).exists():
+            raise InputError("E201", f"{out_dir / name}: not written by an `exhibit predict --backend dask` run, "
+                                     "and this run would replace it; choose an empty or new output folder")
+    touched = [out_dir / name for name in sorted(planned | (owned - kept))]
+    check_not_an_input(touched, inputs)
+    out_dir.mkdir(exist_ok=True)
+    _write_json(out_dir / OWNED, sorted(owned | planned))  # before any is written: a kill keeps them known
+    for name in sorted(owned - kept - planned):
+        remove_quietly(out_dir / name)
+    _write_json(out_dir / OWNED, sorted(kept | planned))
 
 
 def connect(scheduler) -> Any:
@@ -182,7 +225,7 @@ def connect(scheduler) -> Any:
     try:
         return Client(scheduler, timeout="15s")
     except (OSError, TimeoutError) as err:
-        raise InputError("E066", f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
+        raise InputError("E363", f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
 
 
 def _raise_fatal(result: Dict) -> None:
@@ -216,14 +259,19 @@ def run_distributed(
     partitions = plan_partitions(files, options, partition_size)
     summaries: Dict[int, Dict] = {}
     if resume:
+        written = set(_owned(out_dir))
         for partition in partitions:
             earlier = _finished(out_dir, partition, fmt)
-            if earlier is not None:
+            if earlier is not None and set(_files_of(partition, fmt)[:2]) <= written:
                 summaries[partition.index] = earlier
     client = connect(scheduler)
     owned = client is not scheduler
-    out_dir.mkdir(exist_ok=True)
-    _clear_stale(out_dir, [p.name for p in partitions if p.index in summaries])
+    try:
+        claim_part_folder(out_dir, partitions, fmt, list(summaries), files)
+    except BaseException:
+        if owned:
+            client.close()
+        raise
     todo = [p for p in partitions if p.index not in summaries]
     futures = client.map(run_partition, todo, model_path=str(Path(model_path).resolve()), out_dir=str(out_dir),
                          fmt=fmt, options=options, batch_size=batch_size, min_score=min_score,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
-EXIT_PROBLEMS = 1      # the input was read, and problems were found in it (validate, evaluate)
+EXIT_PROBLEMS = 1      # the input was read, and problems were found in it (validate, evaluate; skipped lines)
 EXIT_INPUT = 2         # a file is missing, unreadable or malformed; bad usage
 EXIT_MODEL = 3         # a model directory is missing or cannot be loaded
 EXIT_CONFIG = 4        # a training config is invalid
@@ -37,3 +37,13 @@ class ModelError(ExhibitError):
 
 class ConfigError(ExhibitError):
     exit_code = EXIT_CONFIG
+
+
+MAX_SHOWN_ID = 80  # characters of a record id that messages echo
+
+
+def shown_id(record_id: object) -> str:
+    """A record id as messages show it: on one line, at most MAX_SHOWN_ID characters (an id
+    is whatever the input holds, a 5 MB string included)."""
+    text = str(record_id).replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= MAX_SHOWN_ID else text[: MAX_SHOWN_ID - 1] + "\u2026"

@@ -14,6 +14,7 @@ from spacy.language import Language
 from .io.docs import doc_to_record
 from .readers.items import ExhibitInput, InputItem, SkippedInput
 from .readers.text import iter_text_inputs  # noqa: F401  (moved to nlp.readers; kept importable here)
+from .windows import MergedText, pipe_texts
 
 
 def doc_to_output(doc, record_id: str, min_score: Optional[float] = None) -> Dict:
@@ -23,6 +24,16 @@ def doc_to_output(doc, record_id: str, min_score: Optional[float] = None) -> Dic
     record = doc_to_record(doc, record_id, threshold=min_score or 0.0, with_scores=True)
     scores = record.meta.pop("relation_scores")
     values = {(e.start_char, e.end_char): e._.value for e in doc.ents}
+    return _output(record, values, scores)
+
+
+def merged_to_output(merged: MergedText, record_id: str, min_score: Optional[float] = None) -> Dict:
+    """The output record of a text predicted in windows (nlp.windows), built as doc_to_output
+    builds a Doc's: relations below min_score left out first, the facts built once, on the whole."""
+    return _output(merged.to_record(record_id, min_score or 0.0), merged.values, merged.scores)
+
+
+def _output(record, values: Dict, scores: Dict) -> Dict:
     out = record.to_dict()
     out.pop("meta")
     out["category"] = None
@@ -62,14 +73,19 @@ def predict_exhibits(
     nlp, inputs: Iterable[ExhibitInput], batch_size: int = 8, n_process: int = 1,
     min_score: Optional[float] = None,
 ) -> Iterator[Dict]:
-    """Output records in input order, streamed; `meta` added for inputs that carry one (SGML, JSONL)."""
+    """Output records in input order, streamed; `meta` added for inputs that carry one (SGML, JSONL).
+    An exhibit longer than nlp.windows.WINDOW_CHARS is predicted in windows, so memory stays bounded."""
     pairs = ((item.text, (item.id, item.meta)) for item in inputs)
     wire = n_process != 1 and WIRE_STEP not in nlp.pipe_names
     if wire:
         nlp.add_pipe(WIRE_STEP, last=True)
     try:
-        for doc, (record_id, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            record = doc_to_output(relations_from_wire(doc), record_id, min_score)
+        # an exhibit longer than a window is predicted in windows, in this process (nlp.windows)
+        for result, (record_id, meta) in pipe_texts(nlp, pairs, batch_size, n_process, restore=relations_from_wire):
+            if isinstance(result, MergedText):
+                record = merged_to_output(result, record_id, min_score)
+            else:
+                record = doc_to_output(result, record_id, min_score)
             if meta:
                 record["meta"] = meta
             yield record

@@ -8,22 +8,27 @@ from typing import Optional
 from .errors import ModelError
 
 DEFAULT_MODEL_NAME = "exhibit-default"
+MODEL_VARIABLE = "EXHIBIT_MODEL"
 
 
 def default_model_path() -> Path:
-    """$EXHIBIT_MODEL, else models/exhibit-default of this checkout, else of the current folder."""
-    if os.environ.get("EXHIBIT_MODEL"):
-        return Path(os.environ["EXHIBIT_MODEL"])
-    beside_package = Path(__file__).resolve().parents[1] / "models" / DEFAULT_MODEL_NAME
-    if beside_package.exists():
-        return beside_package
-    return Path.cwd() / "models" / DEFAULT_MODEL_NAME
+    """$EXHIBIT_MODEL, else models/exhibit-default beside the package (the checkout of an editable
+    install). Never the current folder: a models/ folder wherever the command runs must not
+    decide which model predicts."""
+    if os.environ.get(MODEL_VARIABLE):
+        return Path(os.environ[MODEL_VARIABLE])
+    return Path(__file__).resolve().parents[1] / "models" / DEFAULT_MODEL_NAME
 
 
 def load_model(path: Optional[Path] = None):
     """spacy.load of a model directory, with a one-line error naming the directory."""
     import spacy
 
+    if not path and not default_model_path().exists():
+        # The package is installed without its model (a wheel carries no models/ folder).
+        looked = "$" + MODEL_VARIABLE if os.environ.get(MODEL_VARIABLE) else "beside the package"
+        raise ModelError("E256", f"{default_model_path()}: no default model there (looked {looked}); "
+                                 f"give --model DIR or set {MODEL_VARIABLE}")
     path = Path(path) if path else default_model_path()
     if not path.exists():
         raise ModelError("E040", f"{path}: no model directory there")

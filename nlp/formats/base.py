@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from ..errors import InputError
+from ..errors import InputError, shown_id
 from ..io.records import ExhibitRecord, write_json_lines
 
 # The guide fields a foreign record carries beside its own annotation fields, so that a
@@ -33,6 +33,8 @@ class FormatOptions:
     model_version: str = "exhibit"        # Label Studio: the predictions' model_version
     tokenizer_name: str = "exhibit"       # token-based formats: "exhibit" or "whitespace"
     make_doc: Optional[Callable] = None   # a model's tokenizer, in place of tokenizer_name
+    annotation: str = "first"             # Label Studio import: first, latest or an annotator
+    on_bad_line: Optional[Callable] = None  # guide JSONL: gets each unreadable line (None: stop at it)
 
     def tokenizer(self) -> Callable:
         if self.make_doc is not None:
@@ -49,7 +51,7 @@ class ConversionReport:
     warnings: List[str] = field(default_factory=list)
 
     def warn(self, record_id: str, message: str) -> None:
-        self.warnings.append(f"{record_id}: {message}")
+        self.warnings.append(f"{shown_id(record_id)}: {message}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,6 +104,8 @@ def guide_fields(record: ExhibitRecord) -> Dict[str, Any]:
 def read_guide_fields(data: Dict[str, Any], default_id: str, where: str) -> tuple:
     """(id, category, meta) from a foreign record written with guide_fields, or defaults."""
     rid = data.get(ID_KEY)
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+        raise InputError("E224", f"{where}: {ID_KEY!r} must be a string, got {_shown(rid)}")
     rid = str(rid) if rid is not None else default_id
     category = data.get(CATEGORY_KEY)
     if category is not None and not isinstance(category, str):
@@ -119,6 +123,50 @@ def check_offsets(start: Any, end: Any, text: str, where: str) -> tuple:
     if not 0 <= start < end <= len(text):
         raise InputError("E134", f"{where}: span [{start}, {end}] is out of range (text length {len(text)})")
     return start, end
+
+
+def string_list(value: Any, what: str, where: str, code: str) -> List[str]:
+    """A list of strings (None: empty), or InputError: a bare string would be read as a list
+    of its characters, and str() would turn null into the label "None"."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(code, f"{where}: {what!r} must be a list of strings, got {_shown(value)}")
+    return value
+
+
+def list_field(data: Dict[str, Any], key: str, where: str, code: str) -> List[Any]:
+    """data[key] when it is a list (absent or null: empty), or InputError."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(code, f"{where}: {key!r} must be a list, got {_shown(value)}")
+    return value
+
+
+def object_field(data: Dict[str, Any], key: str, where: str, code: str) -> Dict[str, Any]:
+    """data[key] when it is an object (absent or null: empty), or InputError."""
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(code, f"{where}: {key!r} must be an object, got {_shown(value)}")
+    return value
+
+
+def reference(value: Any, what: str, where: str, code: str) -> Any:
+    """An id that points at another item: a string, an integer or null (a list or object
+    cannot be looked up), or InputError."""
+    if value is not None and not isinstance(value, (str, int)):
+        raise InputError(code, f"{where}: {what!r} must be a string or integer id, got {_shown(value)}")
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as messages show it: its type and the start of its JSON form."""
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 40 else text[:39] + chr(0x2026)}"
 
 
 def prepare_output(path: Path, missing_code: str = "E135") -> Path:
@@ -139,7 +187,7 @@ def iter_jsonl_objects(path: Path):
 
     for item in iter_json_lines(Path(path)):
         if item.error:
-            raise InputError("E136", f"{path}:{item.line}: {item.error}")
+            raise InputError(item.code or "E136", f"{path}:{item.line}: {item.error}")
         if not isinstance(item.data, dict):
             raise InputError("E136", f"{path}:{item.line}: expected a JSON object")
         yield item.line, item.data

@@ -23,7 +23,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from ..errors import InputError
 from ..io.records import Entity, ExhibitRecord
-from ..pipeline.segmentation import doc_segment_ids, protect_spans
+from ..structure import doc_segment_ids, protect_spans
 from .base import ConversionReport, FormatOptions, fallback_id, prepare_output
 
 SCHEMES = ("iob1", "iob2", "biluo")
@@ -180,7 +180,7 @@ def read(path: Path, options: FormatOptions, report: ConversionReport) -> List[E
     path = Path(path)
     mode = options.conll_docs
     if mode not in DOC_MODES:
-        raise InputError("E144", f"CoNLL document mode {mode!r} is not one of {', '.join(DOC_MODES)}")
+        raise InputError("E364", f"CoNLL document mode {mode!r} is not one of {', '.join(DOC_MODES)}")
     documents, has_docstart = _parse_lines(path)
     if mode == "block" or (mode == "auto" and not has_docstart):
         documents = [(sentence[0][2], [sentence]) for _, sentences in documents for sentence in sentences]
@@ -259,7 +259,7 @@ def write(records: Sequence[ExhibitRecord], path: Path, options: FormatOptions, 
         raise InputError("E144", f"tag scheme {scheme!r} is not one of {', '.join(SCHEMES)}")
     mode = "docstart" if options.conll_docs == "auto" else options.conll_docs
     if mode not in DOC_MODES:
-        raise InputError("E144", f"CoNLL document mode {mode!r} is not one of {', '.join(DOC_MODES)}")
+        raise InputError("E364", f"CoNLL document mode {mode!r} is not one of {', '.join(DOC_MODES)}")
     make_doc = options.tokenizer()
     path = prepare_output(path)
     out: List[str] = []

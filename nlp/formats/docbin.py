@@ -12,6 +12,7 @@ from typing import List, Sequence
 from ..errors import InputError
 from ..io.docs import AlignmentReport, docbin_to_records, record_to_doc
 from ..io.records import ExhibitRecord
+from ..io.safe_json import JsonProblem, check_value
 from .base import ConversionReport, FormatOptions, fallback_id, prepare_output
 
 
@@ -23,11 +24,28 @@ def read(path: Path, options: FormatOptions, report: ConversionReport) -> List[E
         raise InputError("E001", f"{path}: no such file")
     try:
         records = docbin_to_records(path, Vocab())  # id, category and meta travel in user_data
+    except InputError:
+        raise
     except Exception as err:  # msgpack and zlib raise many kinds on a file that is no DocBin
         raise InputError("E145", f"{path}: not a spaCy DocBin file ({type(err).__name__})") from None
     for k, record in enumerate(records, 1):
         record.id = record.id or fallback_id(path, k)
+        _check_types(record, f"{path}: doc {k}")
     return records
+
+
+def _check_types(record: ExhibitRecord, where: str) -> None:
+    """user_data is whatever the file holds: the guide fields must have the guide's types."""
+    if not isinstance(record.id, str):
+        raise InputError("E230", f"{where}: exhibit_id must be a string, got {type(record.id).__name__}")
+    if record.category is not None and not isinstance(record.category, str):
+        raise InputError("E230", f"{where}: category must be a string or null, got {type(record.category).__name__}")
+    if not isinstance(record.meta, dict):
+        raise InputError("E230", f"{where}: meta must be an object, got {type(record.meta).__name__}")
+    try:
+        check_value(record.meta)
+    except JsonProblem as err:
+        raise InputError(err.code or "E230", f"{where}: meta: {err.reason}") from None
 
 
 def write(records: Sequence[ExhibitRecord], path: Path, options: FormatOptions, report: ConversionReport) -> None:

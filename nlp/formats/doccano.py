@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..io.records import Entity, ExhibitRecord, Relation
 from .base import (
     CATEGORY_KEY, ID_KEY, META_KEY, ConversionReport, FormatOptions, check_offsets, fallback_id,
-    guide_fields, iter_jsonl_objects, read_guide_fields, text_of, write_jsonl,
+    guide_fields, iter_jsonl_objects, list_field, read_guide_fields, reference, text_of, write_jsonl,
 )
 
 _OWN_KEYS = {"id", "text", "entities", "relations", "label", "Comments", "comments",
@@ -62,19 +62,20 @@ def row_to_record(row: Dict[str, Any], default_id: str, where: str, report: Conv
     for key in sorted(set(row) - _OWN_KEYS):  # doccano's metadata columns
         meta.setdefault(key, row[key])
     text = text_of(row, where)
-    items = row.get("entities") if "entities" in row else row.get("label") or []
+    items = list_field(row, "entities" if "entities" in row else "label", where, "E227")
     entities, by_id = [], {}
-    for k, item in enumerate(items or []):
+    for k, item in enumerate(items):
         start, end, label = _entity(item, text, f"{where}: entity {k}")
         entities.append(Entity(start, end, label))
         if isinstance(item, dict):
-            by_id[item.get("id")] = (start, end)
+            by_id[reference(item.get("id"), "id", f"{where}: entity {k}", "E227")] = (start, end)
     relations = []
-    for k, rel in enumerate(row.get("relations") or []):
+    for k, rel in enumerate(list_field(row, "relations", where, "E227")):
         at = f"{where}: relation {k}"
         if not isinstance(rel, dict) or not isinstance(rel.get("type"), str):
             raise InputError("E139", f"{at}: a relation needs from_id, to_id and type")
-        head, child = by_id.get(rel.get("from_id")), by_id.get(rel.get("to_id"))
+        head = by_id.get(reference(rel.get("from_id"), "from_id", at, "E227"))
+        child = by_id.get(reference(rel.get("to_id"), "to_id", at, "E227"))
         if head is None or child is None:
             report.warn(rid, f"doccano: relation {rel['type']} ({at}) names an entity id that is not in the record; not kept")
             continue

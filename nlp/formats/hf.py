@@ -6,11 +6,12 @@ after the other.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import List, Sequence
 
-from ..errors import InputError
+from .. import limits
+from ..errors import InputError, shown_id
+from ..io import safe_json
 from ..io.hf import records_to_dataset
 from ..io.records import ExhibitRecord
 from .base import ConversionReport, FormatOptions, prepare_output
@@ -27,19 +28,53 @@ def _records(rows, where: str) -> List[ExhibitRecord]:
                                      f"columns: {', '.join(sorted(row))})")
         row = dict(row)
         try:
-            row["meta"] = json.loads(row.get("meta") or "{}") if isinstance(row.get("meta"), (str, type(None))) else row["meta"]
-            records.append(ExhibitRecord.from_dict(row))
+            meta = row.get("meta")
+            row["meta"] = safe_json.loads(meta or "{}") if isinstance(meta, (str, type(None))) else meta
+            safe_json.check_value(row)
+            record = ExhibitRecord.from_dict(row)
+        except safe_json.JsonProblem as err:
+            raise InputError(err.code or "E146", f"{where}: row {k}: {err.reason}") from None
         except ValueError as err:
             raise InputError("E146", f"{where}: row {k}: {err}") from None
+        _check_offsets(record, f"{where}: row {k}: {shown_id(record.id)}")
+        records.append(record)
     return records
+
+
+def _check_offsets(record: ExhibitRecord, where: str) -> None:
+    """Offsets inside the text: Parquet columns can hold any integer (10**15 included)."""
+    size = len(record.text)
+    spans = [(f"entity {e.label}", e.offsets) for e in record.entities]
+    spans += [(f"relation {r.label} {side}", span) for r in record.relations
+              for side, span in (("head", r.head), ("child", r.child))]
+    for what, (start, end) in spans:
+        if not 0 <= start < end <= size:
+            raise InputError("E229", f"{where}: {what} [{start}, {end}] is out of range (text length {size})")
 
 
 def _read_parquet(path: Path) -> List[ExhibitRecord]:
     import pyarrow.parquet as pq
 
     try:
-        rows = pq.read_table(path).to_pylist()
+        parquet = pq.ParquetFile(path)
+        meta = parquet.metadata
     except Exception as err:  # pyarrow's errors for a file that is not Parquet
+        raise InputError("E146", f"{path}: not a Parquet file ({type(err).__name__})") from None
+    # The footer says how many rows and bytes the file expands to: refuse a bomb before reading,
+    # and count again while reading, in case the footer lies.
+    limits.check_record_count(meta.num_rows, str(path))
+    limits.check_decoded_bytes(sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)), str(path))
+    rows, size = [], 0
+    try:
+        for i in range(meta.num_row_groups):
+            table = parquet.read_row_group(i)
+            size += table.nbytes
+            limits.check_decoded_bytes(size, str(path))
+            rows.extend(table.to_pylist())
+            limits.check_record_count(len(rows), str(path))
+    except InputError:
+        raise
+    except Exception as err:  # pyarrow's errors for a damaged file
         raise InputError("E146", f"{path}: not a Parquet file ({type(err).__name__})") from None
     return _records(rows, str(path))
 
@@ -59,6 +94,7 @@ def read(path: Path, options: FormatOptions, report: ConversionReport) -> List[E
         except Exception as err:  # datasets raises several kinds on a damaged folder
             raise InputError("E146", f"{path}: cannot load the dataset ({type(err).__name__})") from None
         parts = list(loaded.items()) if isinstance(loaded, DatasetDict) else [("", loaded)]
+        limits.check_record_count(sum(len(part) for _, part in parts), str(path))
         records = [r for name, part in parts for r in _records(part, f"{path} {name}".strip())]
     elif parquet_files:
         parts = [(p.stem, None) for p in parquet_files]

@@ -9,7 +9,7 @@ from .base import ConversionReport, FormatOptions, prepare_output
 
 
 def read(path: Path, options: FormatOptions, report: ConversionReport) -> List[ExhibitRecord]:
-    return read_records(Path(path))
+    return read_records(Path(path), options.on_bad_line)
 
 
 def write(records: Sequence[ExhibitRecord], path: Path, options: FormatOptions, report: ConversionReport) -> None:

@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..io.records import Entity, ExhibitRecord, Relation
 from .base import (
     ConversionReport, FormatOptions, check_offsets, fallback_id, guide_fields,
-    iter_jsonl_objects, read_guide_fields, text_of, write_jsonl,
+    iter_jsonl_objects, list_field, read_guide_fields, reference, text_of, write_jsonl,
 )
 
 SKIPPED_ANSWERS = ("reject", "ignore")
@@ -78,7 +78,7 @@ def task_to_record(task: Dict[str, Any], default_id: str, where: str,
         return None
     text = text_of(task, where)
     entities, by_token_end = [], {}
-    for k, span in enumerate(task.get("spans") or []):
+    for k, span in enumerate(list_field(task, "spans", where, "E226")):
         start, end = _span_offsets(span, text, f"{where}: span {k}")
         if not isinstance(span.get("label"), str):
             raise InputError("E137", f"{where}: span {k} has no label")
@@ -86,7 +86,7 @@ def task_to_record(task: Dict[str, Any], default_id: str, where: str,
         if isinstance(span.get("token_end"), int):
             by_token_end[span["token_end"]] = (start, end)
     relations = []
-    for k, rel in enumerate(task.get("relations") or []):
+    for k, rel in enumerate(list_field(task, "relations", where, "E226")):
         at = f"{where}: relation {k}"
         if not isinstance(rel, dict) or not isinstance(rel.get("label"), str):
             raise InputError("E137", f"{at} needs a label")
@@ -94,7 +94,7 @@ def task_to_record(task: Dict[str, Any], default_id: str, where: str,
         for side in ("head", "child"):
             if isinstance(rel.get(f"{side}_span"), dict):
                 ends.append(_span_offsets(rel[f"{side}_span"], text, f"{at} {side}_span"))
-            elif rel.get(side) in by_token_end:
+            elif reference(rel.get(side), side, at, "E226") in by_token_end:
                 ends.append(by_token_end[rel[side]])
             else:
                 ends.append(None)

@@ -47,7 +47,7 @@ def _match_case(new: str, old: str) -> str:
 
 
 def _split_core(name: str) -> Tuple[str, str]:
-    """('Prairie Provident Resources', ' Inc.') for 'Prairie Provident Resources Inc.'."""
+    """('Bexley Minerals Resources', ' Inc.') for 'Bexley Minerals Resources Inc.'."""
     match = _LEGAL.search(name)
     if match and match.start() > 0:
         return name[:match.start()], name[match.start():]

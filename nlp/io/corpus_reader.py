@@ -15,7 +15,7 @@ from spacy.util import registry
 from ..errors import InputError
 from .augment import substitute_names
 from .docs import AlignmentReport, record_to_doc
-from .records import ExhibitRecord, read_many
+from .records import ExhibitRecord, OnBadLine, read_many
 
 
 def load_split_ids(splits_path: Path, split: str) -> set:
@@ -32,9 +32,10 @@ def load_split_ids(splits_path: Path, split: str) -> set:
 
 
 def select_records(
-    path: Path, split: Optional[str] = None, splits_path: Optional[Path] = None
+    path: Path, split: Optional[str] = None, splits_path: Optional[Path] = None,
+    on_bad_line: Optional[OnBadLine] = None,
 ) -> List[ExhibitRecord]:
-    records = read_many([Path(path)])
+    records = read_many([Path(path)], on_bad_line)
     if split:
         if splits_path is None:
             raise InputError("E022", f"split {split!r} asked for {path} without a splits file")

@@ -6,6 +6,7 @@ silently: a span that cannot be aligned at all is listed in the report.
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
@@ -100,7 +101,8 @@ def doc_to_record(
                 relations.append(Relation(tuple(head), tuple(child), label))
                 scores[(tuple(head), tuple(child), label)] = prob
     rid = record_id or doc.user_data.get("exhibit_id") or ""
-    meta = dict(doc.user_data.get("exhibit_meta") or {})
+    meta = doc.user_data.get("exhibit_meta") or {}
+    meta = dict(meta) if isinstance(meta, dict) else meta  # not a dict: formats/docbin.py says so
     record = ExhibitRecord(rid, doc.text, doc.user_data.get("category"), entities, relations, meta)
     if with_scores:
         record.meta["relation_scores"] = scores
@@ -120,5 +122,28 @@ def records_to_docbin(
 
 
 def docbin_to_records(path: Path, vocab) -> List[ExhibitRecord]:
-    docbin = DocBin(store_user_data=True).from_disk(path)
+    docbin = read_docbin(path)
     return [doc_to_record(doc) for doc in docbin.get_docs(vocab)]
+
+
+def read_docbin(path: Path) -> DocBin:
+    """A .spacy file, refused (InputError naming the limit) when it inflates to more than
+    limits.MAX_DECODED_BYTES or holds more than limits.MAX_READ_RECORDS docs: a small file
+    can hold gigabytes of zeros, and DocBin inflates it whole."""
+    from .. import limits
+
+    data = Path(path).read_bytes()
+    limits.check_decoded_bytes(_inflated_size(data, limits.MAX_DECODED_BYTES), str(path))
+    docbin = DocBin(store_user_data=True).from_bytes(data)
+    limits.check_record_count(len(docbin), str(path))
+    return docbin
+
+
+def _inflated_size(data: bytes, limit: int) -> int:
+    """The size zlib data inflates to, counted in 1 MB pieces; stops counting above `limit`."""
+    inflater = zlib.decompressobj()
+    size, pending = 0, data
+    while pending and size <= limit:
+        size += len(inflater.decompress(pending, 1 << 20))
+        pending = inflater.unconsumed_tail
+    return size + (len(inflater.flush()) if size <= limit else 0)

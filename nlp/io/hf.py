@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 from typing import Dict, List, Mapping, Sequence
 
+from . import safe_json
 from .records import ExhibitRecord
 
 
@@ -34,7 +35,7 @@ def records_to_dataset(records: Sequence[ExhibitRecord]):
         data = record.to_dict()
         for key in ("id", "text", "category", "entities", "relations"):
             rows[key].append(data[key])
-        rows["meta"].append(json.dumps(record.meta, ensure_ascii=False, sort_keys=True))
+        rows["meta"].append(json.dumps(record.meta, ensure_ascii=False, sort_keys=True, allow_nan=False))
     return Dataset.from_dict(rows, features=_features())
 
 
@@ -42,7 +43,7 @@ def dataset_to_records(dataset) -> List[ExhibitRecord]:
     out = []
     for row in dataset:
         row = dict(row)
-        row["meta"] = json.loads(row.get("meta") or "{}")
+        row["meta"] = safe_json.loads(row.get("meta") or "{}")
         out.append(ExhibitRecord.from_dict(row))
     return out
 

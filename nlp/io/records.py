@@ -5,11 +5,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from contextlib import nullcontext
+from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, shown_id
+from . import safe_json
+from .safe_json import BOM
 
 Offsets = Tuple[int, int]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -61,7 +65,7 @@ class ExhibitRecord:
         entities = []
         for k, ent in enumerate(data.get("entities") or []):
             try:
-                entities.append(Entity(_int(ent["start"]), _int(ent["end"]), str(ent["label"])))
+                entities.append(Entity(_int(ent["start"]), _int(ent["end"]), _str(ent["label"])))
             except (KeyError, TypeError, ValueError):
                 raise ValueError(f"entity {k} needs integer start/end and a label: {ent!r}") from None
         relations = []
@@ -69,7 +73,7 @@ class ExhibitRecord:
             try:
                 head = (_int(rel["head"][0]), _int(rel["head"][1]))
                 child = (_int(rel["child"][0]), _int(rel["child"][1]))
-                relations.append(Relation(head, child, str(rel["label"])))
+                relations.append(Relation(head, child, _str(rel["label"])))
             except (KeyError, TypeError, ValueError, IndexError):
                 raise ValueError(
                     f"relation {k} needs head/child [start, end] and a label: {rel!r}"
@@ -78,6 +82,8 @@ class ExhibitRecord:
         if not isinstance(meta, dict):
             raise ValueError("field 'meta' must be an object")
         category = data.get("category")
+        if category is not None and not isinstance(category, str):
+            raise ValueError("field 'category' must be a string or null")
         return cls(data["id"], data["text"], category, entities, relations, dict(meta))
 
     def to_dict(self) -> Dict[str, Any]:
@@ -104,6 +110,12 @@ def _int(value: Any) -> int:
     return value
 
 
+def _str(value: Any) -> str:
+    if not isinstance(value, str):  # str() would turn 5 or None into a label
+        raise ValueError(value)
+    return value
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -116,53 +128,143 @@ class JsonLine:
     line: int
     data: Any = None
     error: Optional[str] = None
+    code: Optional[str] = None  # the hazard's code (nlp.io.safe_json); None: plain malformed JSON
 
 
-def iter_json_lines(path: Path) -> Iterator[JsonLine]:
+def iter_json_lines(path: Path, stream: Optional[BinaryIO] = None) -> Iterator[JsonLine]:
     """Every non-blank line of a JSONL file, parsed; bad lines carry an error, not an exception.
 
-    A missing or non-UTF-8 file raises InputError naming the file (and the line).
+    A missing or non-UTF-8 file raises InputError naming the file (and the line). With a stream
+    (standard input), the lines are read from it (left open) and path only names it in messages.
     """
     path = Path(path)
     try:
-        handle = path.open("rb")
+        handle = path.open("rb") if stream is None else nullcontext(stream)
     except FileNotFoundError:
         raise InputError("E001", f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError("E002", f"{path}: is a folder, expected a JSONL file") from None
     except PermissionError:
         raise InputError("E003", f"{path}: permission denied") from None
-    with handle:
-        for number, raw in enumerate(handle, 1):
+    with handle as lines:
+        for number, raw in enumerate(lines, 1):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as err:
                 raise InputError(
                     "E004", f"{path}:{number}: not UTF-8 text (byte {err.start} of the line)"
                 ) from None
+            if number == 1:
+                line = line.removeprefix(BOM)  # utf-8-sig: a byte-order mark is not content
             if not line.strip():
                 continue
             try:
-                yield JsonLine(path, number, json.loads(line))
-            except json.JSONDecodeError as err:
-                yield JsonLine(path, number, error=f"malformed JSON: {err.msg} (column {err.colno})")
+                yield JsonLine(path, number, safe_json.loads(line))
+            except safe_json.JsonProblem as err:
+                yield JsonLine(path, number, error=err.reason, code=err.code)
 
 
-def read_records(path: Path) -> List[ExhibitRecord]:
-    """All records of a guide JSONL file; the first bad line raises InputError with FILE:LINE,
-    and so does a file without any record (an empty file is a mistake, never a valid corpus)."""
-    records = []
-    for item in iter_json_lines(path):
+@dataclass
+class SkippedLine:
+    """A JSONL line that gives no record: where it is, its code, why, and the record id if known."""
+
+    path: Path
+    line: int
+    code: str
+    reason: str
+    id: Optional[str] = None
+
+    def message(self) -> str:
+        named = f"{shown_id(self.id)}: " if self.id is not None else ""
+        return f"{self.path}:{self.line}: {named}{self.reason}"
+
+    def to_error(self) -> InputError:
+        return InputError(self.code, self.message())
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"file": str(self.path), "line": self.line, "code": self.code, "reason": self.reason, "id": self.id}
+
+
+OnBadLine = Callable[[SkippedLine], None]
+
+
+def stop_at_bad_line(item: SkippedLine) -> None:
+    """The default: the first bad line ends the read with its InputError."""
+    raise item.to_error()
+
+
+def iter_checked_lines(
+    path: Path, check: Callable[[Any], T], on_bad_line: Optional[OnBadLine] = None,
+    malformed_code: str = "E005", shape_code: str = "E006", stream: Optional[BinaryIO] = None,
+) -> Iterator[Tuple[int, T]]:
+    """(line number, check(data)) of every line of a JSONL file: the one reader of the record
+    commands.
+
+    A line that is not JSON (malformed_code), hostile JSON (E220-E223) or whose check raises
+    ValueError (shape_code) goes to on_bad_line and the reading goes on; without on_bad_line it
+    raises its InputError. A file without any line raises E161; one whose every line was bad,
+    E350 (nothing is read, whatever on_bad_line did). Undecodable bytes (E004) always stop: a
+    file in the wrong encoding is not one bad line.
+    """
+    report = stop_at_bad_line if on_bad_line is None else on_bad_line
+    lines = skipped = 0
+    for item in iter_json_lines(path, stream):
+        lines += 1
         if item.error:
-            raise InputError("E005", f"{item.path}:{item.line}: {item.error}")
-        try:
-            records.append(ExhibitRecord.from_dict(item.data))
-        except ValueError as err:
-            rid = item.data.get("id", "?") if isinstance(item.data, dict) else "?"
-            raise InputError("E006", f"{item.path}:{item.line}: {rid}: {err}") from None
-    if not records:
+            bad = SkippedLine(item.path, item.line, item.code or malformed_code, item.error)
+        else:
+            try:
+                value = check(item.data)
+            except ValueError as err:
+                rid = item.data.get("id") if isinstance(item.data, dict) else None
+                bad = SkippedLine(item.path, item.line, shape_code, str(err), None if rid is None else str(rid))
+            else:
+                yield item.line, value
+                continue
+        skipped += 1
+        report(bad)
+    if not lines:
         raise InputError("E161", f"{path}: holds no records (the file is empty or blank)")
-    return records
+    if skipped == lines:
+        raise InputError("E350", f"{path}: no readable record ({skipped} {_lines(skipped)} skipped)")
+
+
+def _lines(count: int) -> str:
+    return "line" if count == 1 else "lines"
+
+
+class SkippedLines:
+    """An on_bad_line that keeps every skipped line (and echoes it as it comes); with fail_fast
+    it stops at the first instead."""
+
+    def __init__(self, echo: Optional[Callable[[str], None]] = None, fail_fast: bool = False):
+        self.items: List[SkippedLine] = []
+        self.echo = echo
+        self.fail_fast = fail_fast
+        self._seen: set = set()
+
+    def __call__(self, item: SkippedLine) -> None:
+        if self.fail_fast:
+            raise item.to_error()
+        if (item.path, item.line) in self._seen:
+            return  # a file read twice (evaluate's split listing): each line is named once
+        self._seen.add((item.path, item.line))
+        self.items.append(item)
+        if self.echo is not None:
+            self.echo(f"skipped [{item.code}] {item.message()}")
+
+    def in_file(self, path: Path) -> List[SkippedLine]:
+        return [item for item in self.items if item.path == Path(path)]
+
+    def summary(self) -> str:
+        return f"{len(self.items)} {_lines(len(self.items))} skipped"
+
+
+def read_records(path: Path, on_bad_line: Optional[OnBadLine] = None) -> List[ExhibitRecord]:
+    """All records of a guide JSONL file; the first bad line raises InputError with FILE:LINE
+    (or goes to on_bad_line, see iter_checked_lines), and so does a file without any record
+    (an empty file is a mistake, never a valid corpus)."""
+    return [record for _, record in iter_checked_lines(path, ExhibitRecord.from_dict, on_bad_line)]
 
 
 def check_unique_ids(records: Iterable[ExhibitRecord], source: Path) -> None:
@@ -170,14 +272,14 @@ def check_unique_ids(records: Iterable[ExhibitRecord], source: Path) -> None:
     seen = set()
     for record in records:
         if record.id in seen:
-            raise InputError("E162", f"{source}: record {record.id}: duplicate id (each record needs its own)")
+            raise InputError("E162", f"{source}: record {shown_id(record.id)}: duplicate id (each record needs its own)")
         seen.add(record.id)
 
 
-def read_many(paths: Iterable[Path]) -> List[ExhibitRecord]:
+def read_many(paths: Iterable[Path], on_bad_line: Optional[OnBadLine] = None) -> List[ExhibitRecord]:
     records: List[ExhibitRecord] = []
     for path in expand_jsonl_paths(paths):
-        records.extend(read_records(path))
+        records.extend(read_records(path, on_bad_line))
     return records
 
 
@@ -208,7 +310,7 @@ def write_json_lines(rows: Iterable[Dict[str, Any]], path: Path) -> int:
     count = 0
     with tmp.open("w", encoding="utf-8") as out:
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
             count += 1
     tmp.replace(path)
     return count

@@ -8,6 +8,7 @@ from .dispatch import (
     STDIN,
     ReadOptions,
     count_inputs,
+    find_input_files,
     input_kind,
     iter_file_items,
     iter_inputs,
@@ -21,7 +22,7 @@ from .text import check_encoding, iter_text_inputs, read_text_exhibit
 
 __all__ = [
     "DEFAULT_EXHIBIT_TYPES", "DEFAULT_GLOBS", "DEFAULT_MAX_CHARS", "STDIN", "ExhibitInput", "InputItem",
-    "ReadOptions", "SkippedInput", "check_encoding", "count_inputs", "html_to_text", "input_kind",
+    "ReadOptions", "SkippedInput", "check_encoding", "count_inputs", "find_input_files", "html_to_text", "input_kind",
     "iter_file_items", "iter_inputs", "iter_jsonl_exhibits", "iter_sgml_exhibits", "iter_text_inputs",
     "list_input_files", "read_html_exhibit", "read_text_exhibit",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Union
 
-from ..errors import ExhibitError, InputError
+from ..errors import ExhibitError, InputError, shown_id
 
 
 @dataclass
@@ -33,7 +33,7 @@ class SkippedInput:
         return cls(source, err.code, reason or err.message, id)
 
     def message(self) -> str:
-        named = f"{self.id}: " if self.id else ""
+        named = f"{shown_id(self.id)}: " if self.id else ""
         return f"{self.source}: {named}{self.reason}"
 
     def to_error(self) -> InputError:

@@ -2,11 +2,11 @@
 object). A bad line becomes a SkippedInput naming FILE:LINE; the lines after it are still read."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
 from ..errors import InputError
+from ..io import safe_json
 from .items import ExhibitInput, InputItem, SkippedInput
 from .text import decode
 
@@ -25,9 +25,9 @@ def _open(path: Path):
 def parse_exhibit_line(line: str, source: str) -> InputItem:
     """The exhibit of one decoded JSONL line, or why that line gives none."""
     try:
-        data = json.loads(line.rstrip("\r\n"))
-    except json.JSONDecodeError as err:
-        return SkippedInput(source, "E055", f"malformed JSON: {err.msg} (column {err.colno})")
+        data = safe_json.loads(line.rstrip("\r\n"))
+    except safe_json.JsonProblem as err:
+        return SkippedInput(source, err.code or "E055", err.reason)
     if not isinstance(data, dict):
         return SkippedInput(source, "E056", "a line must be a JSON object with `id` and `text`")
     rid, text, meta = data.get("id"), data.get("text"), data.get("meta", {})
@@ -61,6 +61,8 @@ def iter_jsonl_exhibits(
             except InputError as err:
                 yield SkippedInput(source, err.code, err.message.split(": ", 1)[1] + " of the line")
             else:
+                if offset == 0:
+                    line = line.removeprefix(safe_json.BOM)  # utf-8-sig: a byte-order mark is not content
                 if line.strip():
                     yield parse_exhibit_line(line, source)
             offset += len(raw)

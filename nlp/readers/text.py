@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Optional
 
 from ..errors import InputError
 from .items import ExhibitInput
@@ -50,8 +50,14 @@ def read_text_exhibit(path: Path, encoding: str = "utf-8") -> ExhibitInput:
     return ExhibitInput(path.stem, read_text_file(path, encoding), str(path))
 
 
-def read_stdin_exhibit(stream: BinaryIO, encoding: str = "utf-8") -> ExhibitInput:
-    return ExhibitInput(STDIN_ID, decode(stream.read(), encoding, STDIN_SOURCE), STDIN_SOURCE)
+def read_stdin_exhibit(stream: BinaryIO, encoding: str = "utf-8", max_bytes: Optional[int] = None) -> ExhibitInput:
+    """The whole stream as one exhibit; with max_bytes, InputError E257 once more arrives (a pipe
+    has no size to check first, so at most max_bytes + 1 bytes are held)."""
+    data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError("E257", f"{STDIN_SOURCE}: more than {max_bytes:,} bytes, above the size limit "
+                                 "(--max-chars, --max-bytes); not read further")
+    return ExhibitInput(STDIN_ID, decode(data, encoding, STDIN_SOURCE), STDIN_SOURCE)
 
 
 def iter_text_inputs(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[ExhibitInput]:

@@ -14,6 +14,7 @@ from .parquet import ParquetWriter, iter_parquet_records, partial_path
 from .resume import ResumeState, prepare_resume
 from .target import (
     FORMATS,
+    check_not_an_input,
     check_output_file,
     check_output_folder,
     default_errors_path,
@@ -44,7 +45,7 @@ def open_writer(output: Optional[Path], fmt: str, resume: Optional[ResumeState] 
 
 
 __all__ = [
-    "FORMATS", "CsvWriter", "ErrorLog", "JsonlWriter", "ParquetWriter", "ResumeState", "check_output_file",
-    "check_output_folder", "default_errors_path", "iter_parquet_records", "open_writer", "output_format",
-    "partial_path", "prepare_resume",
+    "FORMATS", "CsvWriter", "ErrorLog", "JsonlWriter", "ParquetWriter", "ResumeState", "check_not_an_input",
+    "check_output_file", "check_output_folder", "default_errors_path", "iter_parquet_records", "open_writer",
+    "output_format", "partial_path", "prepare_resume",
 ]

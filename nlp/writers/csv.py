@@ -1,5 +1,6 @@
 """CSV output: one row per exhibit; entities, relations, meta and any other structured key as
-JSON strings. Each row is written whole and flushed; --resume drops a partial last row."""
+JSON strings, text that a spreadsheet would run as a formula escaped (cells.py). Each row is
+written whole and flushed; --resume drops a partial last row."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,7 @@ import io
 from pathlib import Path
 from typing import Any, Dict, List, Optional, TextIO
 
+from .cells import escape_text
 from .rows import BASE_COLUMNS, cell, columns_of
 from .stream import LineWriter
 
@@ -28,7 +30,7 @@ class CsvWriter(LineWriter):
         if self.columns is None:
             self.columns = columns_of(record)
             self._put(serialize_row(self.columns))
-        self._put(serialize_row([cell(record.get(column)) for column in self.columns]))
+        self._put(serialize_row([escape_text(cell(record.get(column))) for column in self.columns]))
 
     def close(self) -> None:
         if self.columns is None:  # no record: still a valid CSV with the guide's columns

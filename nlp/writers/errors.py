@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..readers.items import SkippedInput
+from .failure import naming_write_errors
 
 
 class ErrorLog:
@@ -22,14 +23,16 @@ class ErrorLog:
         if self.echo is not None:
             self.echo(f"skipped [{item.code}] {item.message()}")
         if self.path is not None:
-            if self._handle is None:
-                self._handle = self.path.open("w", encoding="utf-8")
-            self._handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-            self._handle.flush()
+            with naming_write_errors(self.path):
+                if self._handle is None:
+                    self._handle = self.path.open("w", encoding="utf-8")
+                self._handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                self._handle.flush()
 
     def close(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            with naming_write_errors(self.path):
+                self._handle.close()
 
     def __enter__(self) -> "ErrorLog":
         return self

@@ -1,15 +1,19 @@
 """Parquet output, written a row group at a time as records stream in.
 
-The file is written as OUT.partial and renamed to OUT when closed (also on Ctrl-C or a stop at
-the first bad input), so OUT is never a half file. Entities and relations are typed nested
-columns; an entity's `value`, `meta` and any other structured key are JSON strings.
+The file is written as OUT.partial and renamed to OUT when closed (also on Ctrl-C, SIGTERM or a
+stop at the first bad input), so OUT is never a half file. When writing fails (a full disk) the
+partial file, which cannot be finished, is removed and the error names OUT. Entities and
+relations are typed nested columns; an entity's `value`, `meta` and any other structured key
+are JSON strings.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
+from .failure import remove_quietly, write_failed
 from .rows import BASE_COLUMNS, as_json, columns_of
 
 DEFAULT_ROW_GROUP = 256
@@ -53,6 +57,19 @@ class ParquetWriter:
         self.columns = columns
         self._rows: List[Dict[str, Any]] = []
         self._writer = None
+        self._failed = False
+
+    @contextlib.contextmanager
+    def _removed_if_writing_fails(self) -> Iterator[None]:
+        try:
+            yield
+        except OSError as err:
+            self._failed = True
+            if self._writer is not None:
+                with contextlib.suppress(Exception):
+                    self._writer.close()
+            remove_quietly(partial_path(self.path))
+            raise write_failed(self.path, err) from None
 
     def _open(self) -> None:
         import pyarrow.parquet as pq
@@ -71,27 +88,32 @@ class ParquetWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self._writer is None:
-            self.columns = self.columns or list(pq.ParquetFile(earlier).schema_arrow.names)
-            self._open()
-        for batch in pq.ParquetFile(earlier).iter_batches():
-            self._writer.write_table(pa.Table.from_batches([batch]).cast(self._writer.schema))
+        with self._removed_if_writing_fails():
+            if self._writer is None:
+                self.columns = self.columns or list(pq.ParquetFile(earlier).schema_arrow.names)
+                self._open()
+            for batch in pq.ParquetFile(earlier).iter_batches():
+                self._writer.write_table(pa.Table.from_batches([batch]).cast(self._writer.schema))
 
     def write(self, record: Dict[str, Any]) -> None:
-        if self._writer is None:
-            self.columns = self.columns or columns_of(record)
-            self._open()
-        self._rows.append(_row(record, self.columns))
-        if len(self._rows) >= self.row_group_size:
-            self._flush()
+        with self._removed_if_writing_fails():
+            if self._writer is None:
+                self.columns = self.columns or columns_of(record)
+                self._open()
+            self._rows.append(_row(record, self.columns))
+            if len(self._rows) >= self.row_group_size:
+                self._flush()
 
     def close(self) -> None:
-        if self._writer is None:  # no record: still a valid, empty file
-            self.columns = self.columns or list(BASE_COLUMNS)
-            self._open()
-        self._flush()
-        self._writer.close()
-        os.replace(partial_path(self.path), self.path)
+        if self._failed:  # the partial file is gone already; nothing to finish
+            return
+        with self._removed_if_writing_fails():
+            if self._writer is None:  # no record: still a valid, empty file
+                self.columns = self.columns or list(BASE_COLUMNS)
+                self._open()
+            self._flush()
+            self._writer.close()
+            os.replace(partial_path(self.path), self.path)
 
     def __enter__(self) -> "ParquetWriter":
         return self

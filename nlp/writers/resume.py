@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from ..errors import InputError
+from .cells import unescape_cell
 from .csv import serialize_row
 
 
@@ -84,12 +85,12 @@ def resume_csv(path: Path) -> ResumeState:
             if last is not None:  # a row followed by another one was written whole
                 if len(last) != width:
                     raise _bad_output(path, f"row {number - 1}", f"{len(last)} cells where the header has {width}")
-                state.done[last[id_at]] += 1
+                state.done[unescape_cell(last[id_at])] += 1
                 kept += 1
             last = row
     if last is not None:
         if ends_whole and len(last) == width:
-            state.done[last[id_at]] += 1
+            state.done[unescape_cell(last[id_at])] += 1
         else:  # the row the killed run did not finish
             _rewrite_csv(path, kept)
     return state

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, TextIO
 
+from .failure import naming_write_errors
+
 
 class LineWriter:
     def __init__(self, path: Optional[Path] = None, stream: Optional[TextIO] = None, append: bool = False,
@@ -15,14 +17,16 @@ class LineWriter:
             "a" if append else "w", encoding="utf-8", newline=newline)
 
     def _put(self, text: str) -> None:
-        self._handle.write(text)
-        self._handle.flush()
+        with naming_write_errors(self.path):
+            self._handle.write(text)
+            self._handle.flush()
 
     def close(self) -> None:
-        if self._own:
-            self._handle.close()
-        else:
-            self._handle.flush()
+        with naming_write_errors(self.path):
+            if self._own:
+                self._handle.close()
+            else:
+                self._handle.flush()
 
     def __enter__(self) -> "LineWriter":
         return self

@@ -2,9 +2,10 @@
 made before any model is loaded or input read."""
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 from ..errors import InputError
 
@@ -17,7 +18,7 @@ def output_format(output: Optional[Path], fmt: Optional[str] = None) -> str:
     """--format if given, else from the output's suffix, else jsonl."""
     if fmt is not None:
         if fmt.lower() not in FORMATS:
-            raise InputError("E064", f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+            raise InputError("E362", f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return fmt.lower()
     if output is None:
         return "jsonl"
@@ -63,3 +64,43 @@ def check_output_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise InputError("E063", f"{path}: is a file, expected an output folder for parts")
     check_writable_folder(path if path.exists() else (path.parent if str(path.parent) else Path(".")), path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Two spellings of one file: equal once resolved (symlinks, `..`), or one inode (hard links)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet): then only the resolved paths can tell
+        return False
+
+
+def _input_holding(output: Path, source: Path, globs: Optional[Sequence[str]]) -> bool:
+    """True when output is source, or an existing file the input folder source would be read for."""
+    if _same_file(output, source):
+        return True
+    if source.is_dir():
+        if not output.is_file():
+            return False
+        inside = output.resolve()
+        folder = source.resolve()
+        if folder not in inside.parents:
+            return False
+        relative = inside.relative_to(folder)  # matched as rglob matches: from the right
+        return globs is None or any(relative.match(pattern) for pattern in globs)
+    return False
+
+
+def check_not_an_input(outputs: Iterable[Optional[Path]], inputs: Iterable[Optional[Path]],
+                       globs: Optional[Sequence[str]] = None, code: str = "E200") -> None:
+    """Refuse an output that would overwrite (or delete) an input of the same run, checked before
+    anything is written: the same file under another spelling, through a symlink or a hard link,
+    or a file inside an input folder that the run reads (globs: the folder's file patterns; None:
+    any file in it). Standard input ("-") and absent paths never clash."""
+    sources = [Path(p) for p in inputs if p is not None and str(p) != "-" and os.path.lexists(p)]
+    for output in (Path(p) for p in outputs if p is not None and str(p) != "-"):
+        for source in sources:
+            if _input_holding(output, source, globs):
+                what = f"an input file of folder {source}" if source.is_dir() else f"the input {source}"
+                raise InputError(code, f"{output}: the output would overwrite {what}; write it elsewhere")

@@ -8,31 +8,31 @@ from nlp.validation import validate_record
 
 
 def _record():
-    text = ("ABEN MINERALS LTD. closes placement. Aben Minerals Ltd. (“Aben”) issued units. "
-            "Aben raised $5 million, said Riley Trimble, CEO. Mr. Trimble signed.")
+    text = ("VORN MINERALS LTD. closes placement. Vorn Minerals Ltd. (“Vorn”) issued units. "
+            "Vorn raised $5 million, said Delia Brasker, CEO. Mr. Brasker signed.")
     def span(s, nth=1):
         start = -1
         for _ in range(nth):
             start = text.index(s, start + 1)
         return (start, start + len(s))
     ents = {
-        "i1": (span("ABEN MINERALS LTD."), "ISSUER"), "i2": (span("Aben Minerals Ltd."), "ISSUER"),
-        "i3": (span("Aben", 2), "ISSUER"), "i4": (span("Aben", 3), "ISSUER"),
+        "i1": (span("VORN MINERALS LTD."), "ISSUER"), "i2": (span("Vorn Minerals Ltd."), "ISSUER"),
+        "i3": (span("Vorn", 2), "ISSUER"), "i4": (span("Vorn", 3), "ISSUER"),
         "amt": (span("$5 million"), "AMOUNT"), "sec": (span("units"), "SECURITY"),
-        "o1": (span("Riley Trimble"), "OFFICER"), "t": (span("CEO"), "TITLE"),
-        "o2": (span("Trimble", 2), "OFFICER"),
+        "o1": (span("Delia Brasker"), "OFFICER"), "t": (span("CEO"), "TITLE"),
+        "o2": (span("Brasker", 2), "OFFICER"),
     }
     entities = [Entity(s, e, label) for (s, e), label in ents.values()]
     relations = [Relation(ents["i4"][0], ents["amt"][0], "RAISES"),
                  Relation(ents["i2"][0], ents["sec"][0], "OFFERS"),
                  Relation(ents["o1"][0], ents["t"][0], "HAS_TITLE")]
-    return ExhibitRecord("aben", text, "offering", entities, relations)
+    return ExhibitRecord("vorn", text, "offering", entities, relations)
 
 
 def test_names_are_replaced_and_offsets_stay_exact():
     record = _record()
     new = substitute_names(record, random.Random(4))
-    assert "Aben" not in new.text and "Trimble" not in new.text
+    assert "Vorn" not in new.text and "Brasker" not in new.text
     assert validate_record(new) == []
     labels = [e.label for e in sorted(new.entities)]
     assert labels == [e.label for e in sorted(record.entities)]

@@ -110,4 +110,4 @@ def test_no_total_for_stdin():
 def test_text_file_far_above_the_limit_is_skipped_unread(tmp_path):
     (tmp_path / "huge.txt").write_text("x" * 81)
     (skipped,) = iter_inputs([tmp_path / "huge.txt"], ReadOptions(max_chars=20))
-    assert (skipped.code, skipped.id, skipped.reason) == ("E058", "huge", "81 bytes, above --max-chars 20")
+    assert (skipped.code, skipped.id, skipped.reason) == ("E058", "huge", "81 bytes, more than --max-chars 20 characters")

@@ -70,12 +70,15 @@ def test_undecodable_byte_in_one_document_names_its_file_offset(tmp_path):
     assert isinstance(good, ExhibitInput) and good.meta["type"] == "EX-32.1"
 
 
-def test_attachments_that_are_not_text_are_left_out(tmp_path):
+def test_attachments_that_are_not_text_are_left_out_and_reported(tmp_path):
     graphic = (b"<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>5\n<FILENAME>ex99-1.pdf\n<TEXT>\n<PDF>\nbegin 644 ex99-1.pdf\n"
                b"M)5!$1BTQ+C0*)>+CS],*\n</PDF>\n</TEXT>\n</DOCUMENT>\n")
     path = tmp_path / "with_pdf.txt"
     path.write_bytes(SUBMISSION.read_bytes().replace(b"</SEC-DOCUMENT>", graphic + b"</SEC-DOCUMENT>"))
-    assert [i.meta["type"] for i in iter_sgml_exhibits(path)] == ["EX-31.1", "EX-32.1"]
+    *exhibits, attachment = iter_sgml_exhibits(path)
+    assert [i.meta["type"] for i in exhibits] == ["EX-31.1", "EX-32.1"]
+    assert isinstance(attachment, SkippedInput) and attachment.code == "E253"
+    assert attachment.source == f"{path}#document 5 (EX-99.1, ex99-1.pdf)"
 
 
 def test_submission_is_recognized_by_content():

@@ -42,7 +42,7 @@ EXHIBIT_CASES = [
     ("empty", "E057", ": empty: empty text"),
     ("binary", "E050", ": not utf-8 text (byte 128)"),
     ("latin1", "E050", ": not utf-8 text (byte 4)"),
-    ("huge", "E058", ": huge: 20,971,535 characters, above --max-chars 2,000,000"),
+    ("huge", "E058", ": huge: 20,971,535 bytes, more than --max-chars 2,000,000 characters"),
 ]
 
 
@@ -58,7 +58,7 @@ def test_a_bad_exhibit_stops_suggest_and_show_naming_it(cached_model, tmp_path, 
 @pytest.mark.parametrize("command", [_suggest, _show], ids=["suggest", "show"])
 def test_max_chars_is_the_limit_of_suggest_and_show(cached_model, tmp_path, command):
     result = invoke(command([EX32], tmp_path, "--max-chars", "100"))
-    assert_clear_failure(result, 2, f"{EX32}: {EX32.stem}: ", "above --max-chars 100", code="E058")
+    assert_clear_failure(result, 2, f"{EX32}: {EX32.stem}: ", "more than --max-chars 100 characters", code="E058")
 
 
 @pytest.mark.parametrize("command", [_suggest, _show], ids=["suggest", "show"])
