@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+from .currency import figure_currency, load_cues
+
 SCALES = {
     "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
     "million": Decimal(10) ** 6, "millions": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
@@ -19,21 +21,13 @@ SCALES = {
     "trillion": Decimal(10) ** 12,
 }
 
-# Longest markers first, so "US$" wins over "$".
-CURRENCY_MARKERS = [
-    ("CAD$", "CAD"), ("CDN$", "CAD"), ("AUD$", "AUD"), ("USD$", "USD"), ("NZ$", "NZD"),
-    ("HK$", "HKD"), ("US$", "USD"), ("C$", "CAD"), ("A$", "AUD"), ("S$", "SGD"), ("R$", "BRL"),
-    ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"),
-]
-CURRENCY_CODES = {
-    "USD", "CAD", "AUD", "EUR", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "HKD", "SGD", "NZD",
-    "CDN", "INR", "ILS", "CNY", "RMB", "BRL", "MXN", "ZAR", "KRW",
-}
-CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "francs": "CHF", "yen": "JPY", "cents": "USD",
-}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# A scale word after a number that already has millions in its digits ("2,996,667 million")
+# is a slip of the writer, not a trillion: the number is read as written, and flagged.
+IMPLAUSIBLE_BEFORE_SCALE = Decimal(10) ** 6
+# Whitespace the text may carry between a number and its scale word, whatever the input
+# format: spaces, newlines, no-break and thin spaces; zero-width characters are dropped.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +35,7 @@ class Money:
     amount: Decimal        # the full value: "$9 million" -> 9000000
     currency: str          # ISO-like code; "$" alone is taken as USD
     scale: Optional[str]   # the scale word as written ("million"), if any
+    implausible_scale: bool = False  # "2,996,667 million": the scale word was not applied
 
     def to_json(self) -> dict:
         return {"amount": str(self.amount), "currency": self.currency, "scale": self.scale}
@@ -57,77 +52,66 @@ class Report:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.translate(_ZERO_WIDTH).split())
 
 
-def _number_and_scale(text: str):
-    """(Decimal value with scale applied, scale word) of the first number in text, or None."""
-    match = _NUMBER.search(text)
+@dataclass(frozen=True)
+class Scaled:
+    value: Decimal
+    scale: Optional[str]
+    implausible: bool    # a scale word stood after a number already in the millions
+    number: re.Match     # the number in the folded text
+
+
+def read_scaled(text: str) -> Optional[Scaled]:
+    """The first number of the text with its scale word applied ("1.5 million", "$5M"), or
+    None. The text is folded first, so a newline or no-break space before the scale word reads
+    like a space. A number already in the millions keeps its value ("implausible")."""
+    flat = _squash(text)
+    match = _NUMBER.search(flat)
     if not match:
         return None
     try:
         value = Decimal(match.group().replace(",", ""))
     except InvalidOperation:
         return None
-    rest = text[match.end():].strip().split()
-    scale = None
-    if rest:
-        word = rest[0].strip(".,").lower()
-        if word in SCALES:
-            scale = rest[0].strip(".,").lower()
-            value *= SCALES[word]
-    elif match.end() < len(text):
-        # "$5M", "$1.2bn": a scale letter glued to the number
-        glued = text[match.end():].strip().lower()
-        if glued in SCALES:
-            scale, value = glued, value * SCALES[glued]
-    return value, scale
+    rest = flat[match.end():]
+    word = rest.split()[0].strip(".,;:)").lower() if rest.strip() else ""
+    if word not in SCALES:  # "$5M", "$1.2bn": a scale glued to the number
+        glued = re.match(r"[A-Za-z]+", rest)
+        word = glued.group().lower() if glued and glued.group().lower() in SCALES else ""
+    if not word:
+        return Scaled(value, None, False, match)
+    if value >= IMPLAUSIBLE_BEFORE_SCALE:
+        return Scaled(value, None, True, match)
+    scaled = value * SCALES[word]
+    if scaled == scaled.to_integral_value():
+        scaled = Decimal(int(scaled))  # "$9 million" -> 9000000, not 9.000E+6
+    return Scaled(scaled, word, False, match)
 
 
 def parse_money(text: str) -> Optional[Money]:
-    """'$9 million' -> Money(9000000, USD, million); 'CAD $0.07' -> Money(0.07, CAD, None)."""
+    """'$9 million' -> Money(9000000, USD, million); 'CAD $0.07' -> Money(0.07, CAD, None).
+
+    A bare "$" reads as the default currency here; nlp.currency and the facts decide what a
+    bare "$" of a given document stands for."""
+    read = read_scaled(text)
+    if read is None:
+        return None
     flat = _squash(text)
-    parsed = _number_and_scale(flat)
-    if parsed is None:
+    found = figure_currency(flat[:read.number.start()], flat[read.number.end():].split())
+    if not found.money_sign:
         return None
-    value, scale = parsed
-    currency = None
-    upper = flat.upper()
-    before = upper[: _NUMBER.search(flat).start()]
-    for code in CURRENCY_CODES:
-        if re.search(rf"\b{code}\b", before):
-            currency = "CAD" if code == "CDN" else "CNY" if code == "RMB" else code
-            break
-    if currency is None:
-        for marker, code in CURRENCY_MARKERS:
-            if marker in before:
-                currency = code
-                break
-    if currency is None:
-        after = flat.split()
-        for word in after[1:]:
-            key = word.strip(".,")
-            if key.upper() in CURRENCY_CODES:
-                currency = "CAD" if key.upper() == "CDN" else key.upper()
-                break
-            if key.lower() in CURRENCY_WORDS:
-                currency = CURRENCY_WORDS[key.lower()]
-                if key.lower() == "cents":
-                    value = value / 100
-                break
-    if currency is None:
-        return None
-    if scale and value == value.to_integral_value():
-        value = Decimal(int(value))  # "$9 million" -> 9000000, not 9.000E+6
-    return Money(value, currency, scale)
+    value = read.value / found.subunit if found.subunit != 1 else read.value
+    return Money(value, found.currency or load_cues().default, read.scale, read.implausible)
 
 
 def parse_quantity(text: str) -> Optional[int]:
     """'1.5 million' -> 1500000, '599,333' -> 599333; None for text without a number."""
-    parsed = _number_and_scale(_squash(text))
-    if parsed is None:
+    read = read_scaled(text)
+    if read is None:
         return None
-    value = parsed[0]
+    value = read.value
     return int(value) if value == value.to_integral() else int(value.to_integral())
 
 
@@ -178,7 +162,7 @@ def parse_report(text: str) -> Optional[Report]:
 
 
 def normalize_name(text: str) -> str:
-    """Whitespace-folded name as written: 'Innovo\\nGroup  Inc.' -> 'Innovo Group Inc.'."""
+    """Whitespace-folded name as written: 'Tarnwell\\nGroup  Inc.' -> 'Tarnwell Group Inc.'."""
     return _squash(text)
 
 

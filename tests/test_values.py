@@ -31,6 +31,12 @@ def test_money(text, amount, currency, scale):
     assert (money.currency, money.scale) == (currency, scale)
 
 
+def test_implausible_scale_is_read_as_written_and_marked():
+    money = parse_money("$2,500,000\nmillion")
+    assert (money.amount, money.scale, money.implausible_scale) == (Decimal(2500000), None, True)
+    assert parse_money("$1,250 million").amount == Decimal(1_250_000_000)  # plausible
+
+
 def test_money_without_number_or_currency_is_none():
     assert parse_money("approximately") is None
     assert parse_money("1,000") is None
@@ -38,8 +44,10 @@ def test_money_without_number_or_currency_is_none():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("1.5 million", 1_500_000), ("599,333", 599_333), ("2,996,667  million", 2_996_667_000_000),
-     ("4,514,286", 4_514_286)],
+    [("1.5 million", 1_500_000), ("599,333", 599_333), ("4,514,286", 4_514_286),
+     # a scale word after a number already in the millions is a slip: read as written
+     ("2,996,667  million", 2_996_667), ("2,996,667\nmillion", 2_996_667),
+     ("2,996,667\u00a0million", 2_996_667), ("2,996,667", 2_996_667), ("1.5\u202fmillion", 1_500_000)],
 )
 def test_quantity(text, value):
     assert parse_quantity(text) == value

@@ -4,13 +4,34 @@
 
 `output` is a guide record dict (an `exhibit predict` line or a gold JSONL record): only its
 text, category, entities (with `value` when present) and relations are read.
+
+The record (other modules build on this shape; change it only together with them):
+
+    offering       {"kind": "offering",
+                    "offering": {"issuer", "gross", "net", "currency", "currency_assumed",
+                                 "agents": [...], "combined_price"},
+                    "securities": [{"name", "quantity", "price", "exercise_price",
+                                    "conversion_price", "tranches"?}]}
+    certification  {"kind": "certification", "company",
+                    "report": {"form", "amendment", "period": {"text", "date"} | None},
+                    "officers": [{"name", "titles": [...]}]}
+    other          {"kind": "other", "company"}
+
+Money is {"amount": "1.09999", "currency": "USD"}: the amount a plain decimal string, exact
+as written with its scale applied. The offering's amounts (gross, net) and its combined price
+("a combined price of $3.20 per share and accompanying warrant", which by the guide belongs to
+no security) are the offering's, once per exhibit, never a security's. `currency` is the
+currency written on the offering's figures (C$, US$, NOK, €); when only a bare "$" is written
+it is read from the document's cues (nlp/currency.py, nlp/facts/currency_cues.json) and
+`currency_assumed` is true. A security's `quantity` is an int, `tranches` appears only when
+one security was sold at several prices ([{"quantity", "price"}]).
 """
 from __future__ import annotations
 
 from typing import Any, Dict
 
 from .certification import build_certification
-from .checks import check_record
+from .checks import check_record, check_scales
 from .grouping import pick_company
 from .offering import build_offering
 from .view import RecordView
@@ -45,5 +66,6 @@ def build_record(view: RecordView) -> Dict[str, Any]:
 
 
 def extract_facts(output: Dict[str, Any]) -> Dict[str, Any]:
-    record = build_record(RecordView(output))
-    return {"record": record, "warnings": check_record(record)}
+    view = RecordView(output)
+    record = build_record(view)
+    return {"record": record, "warnings": check_record(record) + check_scales(view)}

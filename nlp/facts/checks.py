@@ -4,6 +4,8 @@ A warning is {"code", "message"}; the codes are stable and meant for filtering:
   offering       amount_mismatch (quantity x price more than 5% from the gross amount),
                  no_issuer, no_security_or_amount, security_without_quantity_or_price
   certification  no_company, no_report, no_officer, officer_without_title
+  any            implausible_scale (a scale word after a number already in the millions,
+                 "2,996,667 million": read as the number written)
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Dict, List, Optional, Tuple
 
+from ..values import read_scaled
 from .offering import PRICE_KINDS, WARRANT_LIKE
+from .view import RecordView
 
 # quantity x price may differ from the stated gross amount by rounding ("approximately $9
 # million"), not by more.
@@ -54,7 +58,7 @@ def _sold_unpriced(security: Dict[str, Any]) -> bool:
 
 def check_amount(record: Dict[str, Any]) -> List[Dict[str, str]]:
     """The sum of quantity x price over the priced securities against the gross amount."""
-    gross = (record.get("amount") or {}).get("gross")
+    gross = (record.get("offering") or {}).get("gross")
     securities = record.get("securities") or []
     parts = [(s["name"], q, p) for s in securities for q, p in _priced_parts(s)]
     if not gross or not parts or any(_sold_unpriced(s) for s in securities):
@@ -78,15 +82,15 @@ def check_amount(record: Dict[str, Any]) -> List[Dict[str, str]]:
 
 def check_offering(record: Dict[str, Any]) -> List[Dict[str, str]]:
     warnings = []
-    if not record.get("issuer"):
+    offering = record.get("offering") or {}
+    if not offering.get("issuer"):
         warnings.append(_warning("no_issuer", "offering with no issuer"))
-    amount = record.get("amount") or {}
-    if not record.get("securities") and not amount.get("gross") and not amount.get("net"):
+    if not record.get("securities") and not offering.get("gross") and not offering.get("net"):
         warnings.append(_warning("no_security_or_amount", "offering with no security and no amount"))
     for security in record.get("securities") or []:
         if security.get("quantity") is not None or any(security.get(k) for k in PRICE_KINDS):
             continue
-        if DEBT.search(security["name"]) and (amount.get("gross") or amount.get("net")):
+        if DEBT.search(security["name"]) and (offering.get("gross") or offering.get("net")):
             continue  # notes are sold by principal amount, which the offering's amount states
         warnings.append(_warning("security_without_quantity_or_price",
                                  f"{security['name']}: no quantity and no price"))
@@ -105,6 +109,22 @@ def check_certification(record: Dict[str, Any]) -> List[Dict[str, str]]:
     for officer in officers:
         if not officer.get("titles"):
             warnings.append(_warning("officer_without_title", f"{officer['name']}: no title"))
+    return warnings
+
+
+def check_scales(view: RecordView) -> List[Dict[str, str]]:
+    """Numbers followed by a scale word that cannot apply ("2,996,667 million"), whether the
+    word is inside the mention or follows it across spaces, a line break or a no-break space,
+    so every input format of one text warns alike."""
+    warnings = []
+    for mention in view.of("QUANTITY", "AMOUNT", "PRICE"):
+        following = view.text[mention.end:mention.end + 20]
+        read = read_scaled(view.text[mention.start:mention.end] + following.split("\n\n")[0])
+        if read is not None and read.implausible:
+            warnings.append(_warning(
+                "implausible_scale",
+                f'"{mention.name}" at character {mention.start}: a scale word after a number already '
+                f"in the millions; read as {read.value:,}"))
     return warnings
 
 

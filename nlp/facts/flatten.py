@@ -1,6 +1,8 @@
 """The spreadsheet view of the facts: one row per offered security or per certifying officer.
 
 A document with no security (or no officer) still gives one row, so every exhibit appears.
+The offering's own figures (gross and net amount, combined price, agents) fill the first row
+of its exhibit only, so that a column sum counts each offering once.
 """
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, TextIO
 
 from ..errors import InputError
+from ..writers.cells import spreadsheet_value
 from . import extract_facts
 from .offering import PRICE_KINDS
 
 COLUMNS = [
     "id", "kind", "company", "security", "quantity", "price", "currency", "exercise_price",
     "conversion_price", "amount_gross", "amount_net", "agents", "report_form", "period",
-    "officer", "titles", "warnings",
+    "officer", "titles", "warnings", "combined_price", "currency_assumed",
 ]
 FORMATS = ("csv", "jsonl")
 JOIN = "; "
@@ -36,17 +39,21 @@ def _currency(*monies: Optional[Dict[str, Any]]) -> Optional[str]:
 
 
 def _offering_rows(record: Dict[str, Any], base: Dict[str, Any]) -> List[Dict[str, Any]]:
-    amount = record.get("amount") or {}
-    base.update(amount_gross=_amount(amount.get("gross")), amount_net=_amount(amount.get("net")),
-                agents=JOIN.join(record.get("agents") or []) or None)
+    offering = record.get("offering") or {}
+    base.update(company=offering.get("issuer"), currency_assumed=offering.get("currency_assumed"))
+    once = dict(amount_gross=_amount(offering.get("gross")), amount_net=_amount(offering.get("net")),
+                combined_price=_amount(offering.get("combined_price")),
+                agents=JOIN.join(offering.get("agents") or []) or None)
     rows = []
     for security in record.get("securities") or []:
         prices = [security.get(k) for k in PRICE_KINDS]
         rows.append(dict(base, security=security.get("name"), quantity=security.get("quantity"),
                          price=_amount(prices[0]), exercise_price=_amount(prices[1]),
                          conversion_price=_amount(prices[2]),
-                         currency=_currency(*prices, amount.get("gross"), amount.get("net"))))
-    return rows or [dict(base, currency=_currency(amount.get("gross"), amount.get("net")))]
+                         currency=_currency(*prices) or offering.get("currency")))
+    rows = rows or [dict(base, currency=offering.get("currency"))]
+    rows[0].update(once)
+    return rows
 
 
 def _certification_rows(record: Dict[str, Any], base: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -64,7 +71,7 @@ def record_rows(output: Dict[str, Any]) -> List[Dict[str, Any]]:
     record = facts["record"]
     base: Dict[str, Any] = dict.fromkeys(COLUMNS)
     base.update(id=output.get("id"), kind=record.get("kind"),
-                company=record.get("issuer") or record.get("company"),
+                company=record.get("company"),
                 warnings=JOIN.join(w["code"] for w in facts.get("warnings") or []) or None)
     if record.get("kind") == "offering":
         return _offering_rows(record, base)
@@ -80,7 +87,7 @@ def _write(rows: Iterable[Dict[str, Any]], handle: TextIO, fmt: str) -> int:
         writer.writeheader()
     for row in rows:
         if writer:
-            writer.writerow(row)
+            writer.writerow({k: spreadsheet_value(v) for k, v in row.items()})  # no formula cells
         else:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1

@@ -1,7 +1,7 @@
 """Which mentions name the same company, person, security or title, and which form to show.
 
-A record names one company as "INNOVO GROUP", "Innovo  Group Inc." and "Innovo Group", and
-one officer as "MARC B. CROSSMAN", "Marc B. Crossman" and "Crossman"; the facts list each once,
+A record names one company as "TARNWELL GROUP", "Tarnwell  Group Inc." and "Tarnwell Group", and
+one officer as "HARRIET P. VOSS", "Harriet P. Voss" and "Voss"; the facts list each once,
 under its fullest, not all-capitals form.
 """
 from __future__ import annotations
@@ -27,16 +27,16 @@ def fold_key(name: str) -> str:
 
 
 def company_key(name: str) -> str:
-    """'The Innovo Group, Inc.' and 'INNOVO' share the key 'innovo'; '&' reads 'and'."""
+    """'The Tarnwell Group, Inc.' and 'TARNWELL' share the key 'tarnwell'; '&' reads 'and'."""
     key = re.sub(r"^the\s+", "", fold_key(name))
     core = LEGAL_SUFFIXES_AT_END.sub("", key) or key
     return " ".join(re.sub(r"[^\w\s]", " ", core.replace("&", " and ")).split()) or key
 
 
 def _merge_short_names(clusters: Dict[str, List[str]]) -> List[List[str]]:
-    """A short name joins the longer name it begins: "Aardvark" -> "Aardvark Therapeutics,
-    Inc.", "Berenberg" -> "Berenberg Capital Markets LLC". A short name that begins two
-    different names ("Morgan" of "Morgan Stanley" and "Morgan Keegan") stays apart."""
+    """A short name joins the longer name it begins: "Quillon" -> "Quillon Biotherapeutics,
+    Inc.", "Hollisfield" -> "Hollisfield Capital Markets LLC". A short name that begins two
+    different names ("Denholm" of "Denholm Brothers" and "Denholm Vance") stays apart."""
     words = {key: key.split() for key in clusters}
     merged = {key: list(names) for key, names in clusters.items()}
     for short in sorted(clusters, key=lambda k: len(words[k])):
@@ -53,10 +53,19 @@ def _is_all_caps(name: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+# Legal forms of other countries that mark a full legal name ("Vesterling AB", "Skarvik ASA").
+_MORE_LEGAL_FORMS = re.compile(
+    r"\s(?:AB|ASA|AS|A/S|Oyj|Oy|GmbH|S\.p\.A\.?|B\.V\.?|Pty\.? Ltd\.?|SA|NV)(?:\s*\(publ\))?$")
+
+
+def _has_legal_form(name: str) -> bool:
+    return bool(LEGAL_SUFFIX.search(name) or _MORE_LEGAL_FORMS.search(name))
+
+
 def company_form(names: Sequence[str]) -> str:
-    """The legal name as written in running text: 'Innovo Group Inc.' over 'INNOVO GROUP'."""
+    """The legal name as written in running text: 'Tarnwell Group Inc.' over 'TARNWELL GROUP'."""
     counts = Counter(names)
-    return max(counts, key=lambda n: (bool(LEGAL_SUFFIX.search(n)), not _is_all_caps(n),
+    return max(counts, key=lambda n: (_has_legal_form(n), not _is_all_caps(n),
                                       counts[n], len(n), -names.index(n)))
 
 
@@ -71,8 +80,8 @@ def plain_form(names: Sequence[str]) -> str:
 def pick_company(view: RecordView, labels: Set[str], as_head: bool) -> Optional[str]:
     """The company whose ISSUER mentions stand at that end of those relations, else the most named.
 
-    Mentions are grouped by company (legal suffixes ignored), so a headline "INNOVO GROUP" and
-    a body "Innovo Group Inc." count for the same company.
+    Mentions are grouped by company (legal suffixes ignored), so a headline "TARNWELL GROUP" and
+    a body "Tarnwell Group Inc." count for the same company.
     """
     issuers = view.of("ISSUER")
     if not issuers:
@@ -81,8 +90,32 @@ def pick_company(view: RecordView, labels: Set[str], as_head: bool) -> Optional[
     linked_names = Counter(m.name for m in view.relation_ends(labels, as_head) if m.label == "ISSUER")
     linked = [sum(linked_names[n] for n in set(names)) for names in companies]
     candidates = [k for k in range(len(companies)) if linked[k]] or range(len(companies))
-    best = max(candidates, key=lambda k: (linked[k], len(companies[k]), -k))
+    # a name only ever written in capitals ("QBXR") is likelier a ticker than the company's name
+    best = max(candidates, key=lambda k: (linked[k], not all(_is_all_caps(n) for n in companies[k]),
+                                          len(companies[k]), -k))
     return company_form(companies[best])
+
+
+def _initials(name: str) -> Set[str]:
+    """'Northfen Digital Group, Inc.' -> {'nd', 'ndg', 'ndgi'}: the initials of the name and of
+    its shorter forms without the suffixes."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^the\s+", "", fold_key(name)))
+    return {"".join(w[0] for w in words[:size]) for size in range(2, len(words) + 1)}
+
+
+def _merge_initials(clusters: Dict[str, List[str]]) -> Dict[str, List[str]]:
+    """An all-capitals short name made of another company's initials ("NDG", "NDGI" for
+    "Northfen Digital Group, Inc.") names that company."""
+    merged = {key: list(names) for key, names in clusters.items()}
+    for key in list(merged):
+        names = merged[key]
+        if " " in key or not 2 <= len(key) <= 6 or not all(_is_all_caps(n) for n in names):
+            continue
+        owners = [k for k in merged if k != key and " " in k
+                  and any(key in _initials(n) for n in merged[k])]
+        if len(owners) == 1:
+            merged[owners[0]] = merged.pop(key) + merged[owners[0]]
+    return merged
 
 
 def _companies(mentions: Sequence[Mention]) -> List[List[str]]:
@@ -91,7 +124,7 @@ def _companies(mentions: Sequence[Mention]) -> List[List[str]]:
     for mention in mentions:
         clusters.setdefault(company_key(mention.name), []).append(mention.name)
     first = {name: k for k, name in reversed(list(enumerate(m.name for m in mentions)))}
-    return sorted(_merge_short_names(clusters), key=lambda names: min(first[n] for n in names))
+    return sorted(_merge_short_names(_merge_initials(clusters)), key=lambda names: min(first[n] for n in names))
 
 
 def distinct_companies(mentions: Sequence[Mention]) -> List[str]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, Iterator
+from typing import Any, BinaryIO, Dict, Iterator, Optional
 
-from ..errors import InputError
-from ..io.records import ExhibitRecord, iter_json_lines
+from ..io.records import ExhibitRecord, OnBadLine, iter_checked_lines
 from . import KINDS, extract_facts
+from .shape import check_facts, check_warnings
 
 
 def check_output_record(data: Any) -> None:
@@ -20,29 +20,24 @@ def check_output_record(data: Any) -> None:
         facts = data["record"]
         if not isinstance(facts, dict) or facts.get("kind") not in KINDS:
             raise ValueError(f"field 'record' must be an object with a kind of {', '.join(KINDS)}")
-        if not isinstance(data.get("warnings", []), list):
-            raise ValueError("field 'warnings' must be a list")
+        check_facts(facts)
+        check_warnings(data.get("warnings", []))
 
 
-def iter_fact_records(path: Path) -> Iterator[Dict[str, Any]]:
+def _checked(data: Any) -> Dict[str, Any]:
+    check_output_record(data)
+    return data
+
+
+def iter_fact_records(path: Path, stream: Optional[BinaryIO] = None,
+                      on_bad_line: Optional[OnBadLine] = None) -> Iterator[Dict[str, Any]]:
     """The records of a JSONL file, each with `record` and `warnings` (computed when missing).
 
-    The first bad line raises InputError naming FILE:LINE (and the record id when it has one).
+    A bad line raises InputError naming FILE:LINE (and the record id when it has one), or goes
+    to on_bad_line and the reading goes on (nlp.io.records.iter_checked_lines).
     """
-    empty = True
-    for item in iter_json_lines(path):
-        empty = False
-        if item.error:
-            raise InputError("E120", f"{item.path}:{item.line}: {item.error}")
-        data = item.data
-        try:
-            check_output_record(data)
-        except ValueError as err:
-            rid = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
-            where = f"{item.path}:{item.line}: {rid}" if rid else f"{item.path}:{item.line}"
-            raise InputError("E121", f"{where}: {err}") from None
+    # stream: standard input, named by path
+    for _, data in iter_checked_lines(path, _checked, on_bad_line, "E120", "E121", stream):
         if "record" not in data:
             data.update(extract_facts(data))
         yield data
-    if empty:
-        raise InputError("E161", f"{path}: holds no records (the file is empty or blank)")

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
-from ..values import normalize_value
+from ..values import SCALES, normalize_value
 
 Offsets = Tuple[int, int]
 
@@ -20,6 +20,10 @@ Offsets = Tuple[int, int]
 _BOUNDARY = re.compile(r"\n[ \t]*\n|[.!?;](?=\s+[\"“(]?[A-Z])")
 _ABBREVIATIONS = {"inc", "corp", "co", "ltd", "no", "jr", "sr", "mr", "mrs", "ms", "dr", "st",
                   "u.s", "l.p", "n.v", "s.a", "plc", "llc", "approx", "vs", "sept", "dec"}
+
+
+_SCALED_LABELS = ("QUANTITY", "AMOUNT", "PRICE")
+_SCALE_AFTER = re.compile(r"[^\S\n]*\n?[^\S\n]*([A-Za-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,22 @@ class RecordView:
 
     def _mention(self, ent: Dict[str, Any]) -> Mention:
         span = self.text[ent["start"]:ent["end"]]
+        label = ent["label"]
+        own = normalize_value(label, span)
         value = ent.get("value")
-        if value is None:
-            value = normalize_value(ent["label"], span)
-        return Mention(ent["start"], ent["end"], ent["label"], " ".join(span.split()), value)
+        if label in _SCALED_LABELS and (value is None or value == own):
+            # "2,996,667" with "million" on the next line reads like "2,996,667 million": the
+            # same text gives the same value whether or not the span took the scale word
+            value = normalize_value(label, span + self._scale_after(ent["end"]))
+        elif value is None:
+            value = own
+        return Mention(ent["start"], ent["end"], label, " ".join(span.split()), value)
+
+    def _scale_after(self, end: int) -> str:
+        """' million' when a scale word follows the position across whitespace only."""
+        match = _SCALE_AFTER.match(self.text, end)
+        word = match.group(1).lower() if match else ""
+        return " " + word if len(word) > 1 and word in SCALES else ""  # not "m" or "b" alone
 
     def _is_boundary(self, match: re.Match) -> bool:
         if match.group().startswith("\n"):
@@ -103,6 +119,11 @@ class RecordView:
 
     def between(self, first: Mention, second: Mention) -> str:
         return " ".join(self.text[first.end:second.start].split()).lower()
+
+    def sentence(self, mention: Mention) -> str:
+        """The folded, lower-cased sentence around the mention."""
+        start, end = self.sentence_start(mention.start), self.sentence_end(mention.end)
+        return " ".join(self.text[start:end].split()).lower()
 
     def same_sentence(self, first: Mention, second: Mention) -> bool:
         return self.sentence_start(first.start) == self.sentence_start(second.start)

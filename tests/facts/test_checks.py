@@ -39,10 +39,11 @@ def test_no_amount_check_across_currencies():
 
 
 def test_no_amount_check_when_a_sold_security_has_no_price():
-    record = {"kind": "offering", "issuer": "Acme Corp.",
+    record = {"kind": "offering",
               "securities": [{"name": "Common Stock", "quantity": 10, "price": {"amount": "2", "currency": "USD"}},
                              {"name": "pre-funded warrants", "quantity": 5, "price": None}],
-              "amount": {"gross": {"amount": "30", "currency": "USD"}, "net": None}, "agents": []}
+              "offering": {"issuer": "Acme Corp.", "gross": {"amount": "30", "currency": "USD"},
+                           "net": None, "agents": []}}
     assert check_record(record) == []  # the warrants' price is unknown: the sum is incomplete
     record["securities"][1]["price"] = {"amount": "2", "currency": "USD"}
     assert [w["code"] for w in check_record(record)] == []
@@ -53,7 +54,7 @@ def test_no_amount_check_when_a_sold_security_has_no_price():
 def test_offering_with_no_issuer():
     text = "The company sold Common Stock for $5 million."
     facts = extract_facts(build_record(text, [("Common Stock", "SECURITY"), ("$5 million", "AMOUNT")]))
-    assert facts["record"]["issuer"] is None
+    assert facts["record"]["offering"]["issuer"] is None
     assert codes(facts) == ["no_issuer", "security_without_quantity_or_price"]
 
 

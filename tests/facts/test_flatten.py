@@ -22,10 +22,17 @@ def test_offering_rows(seeds):
     assert [r["security"] for r in rows] == ["Common Stock", "Common Stock purchase warrants"]
     assert rows[0] == dict.fromkeys(COLUMNS) | {
         "id": "seed_innovo_ex99_20031202", "kind": "offering", "company": "Innovo Group Inc.",
-        "security": "Common Stock", "quantity": 2996667000000, "price": "3.00", "currency": "USD",
+        "security": "Common Stock", "quantity": 2996667, "price": "3.00", "currency": "USD",
         "amount_gross": "9000000", "agents": "SunTrust Robinson Humphrey Capital Markets",
-        "warnings": "amount_mismatch"}
+        "warnings": "implausible_scale", "currency_assumed": True, "combined_price": "3.20"}
     assert rows[1]["exercise_price"] == "4.00" and rows[1]["price"] is None and rows[1]["quantity"] == 599333
+
+
+def test_offering_figures_fill_one_row_so_a_column_sum_counts_the_offering_once(seeds):
+    rows = record_rows(seeds[0])
+    assert [r["amount_gross"] for r in rows] == ["9000000", None]
+    assert [r["agents"] for r in rows] == ["SunTrust Robinson Humphrey Capital Markets", None]
+    assert [r["combined_price"] for r in rows] == ["3.20", None]
 
 
 def test_certification_rows(seeds):
@@ -60,7 +67,7 @@ def test_csv_file(tmp_path, seeds):
     assert [(r["kind"], r["security"] or r["officer"]) for r in rows] == [
         ("offering", "Common Stock"), ("offering", "Common Stock purchase warrants"),
         ("certification", "Samuel J. Furrow, Jr."), ("certification", "Marc B. Crossman")]
-    assert rows[0]["quantity"] == "2996667000000" and rows[0]["exercise_price"] == ""
+    assert rows[0]["quantity"] == "2996667" and rows[0]["exercise_price"] == ""
 
 
 def test_a_failing_input_leaves_no_file(tmp_path, seeds):

@@ -17,29 +17,30 @@ def test_gross_and_net_proceeds():
     rec = offering(extract_facts(build_record(text, [("Acme Corp.", "ISSUER"), ("$10.0 million", "AMOUNT"),
                                                      ("$9.2 million", "AMOUNT")],
                                               [("Acme Corp.", "$10.0 million", "RAISES")])))
-    assert rec["amount"] == {"gross": {"amount": "10000000", "currency": "USD"},
-                             "net": {"amount": "9200000", "currency": "USD"}}
+    assert (rec["offering"]["gross"], rec["offering"]["net"]) == (
+        {"amount": "10000000", "currency": "USD"}, {"amount": "9200000", "currency": "USD"})
 
 
 def test_gross_named_after_the_amount_and_net_alone():
     text = "Acme Corp. raised $5 million in gross proceeds. It received $4.6 million of net proceeds."
     rec = offering(extract_facts(build_record(text, [("Acme Corp.", "ISSUER"), ("$5 million", "AMOUNT"),
                                                      ("$4.6 million", "AMOUNT")])))
-    assert rec["amount"]["gross"]["amount"] == "5000000"
-    assert rec["amount"]["net"]["amount"] == "4600000"
+    assert rec["offering"]["gross"]["amount"] == "5000000"
+    assert rec["offering"]["net"]["amount"] == "4600000"
 
 
 def test_an_amount_called_neither_is_the_gross_size():
     text = "ACME RAISES $9 MILLION IN PRIVATE PLACEMENT"
     rec = offering(extract_facts(build_record(text, [("ACME", "ISSUER"), ("$9 MILLION", "AMOUNT")],
                                               [("ACME", "$9 MILLION", "RAISES")])))
-    assert rec["amount"] == {"gross": {"amount": "9000000", "currency": "USD"}, "net": None}
+    assert (rec["offering"]["gross"], rec["offering"]["net"]) == ({"amount": "9000000", "currency": "USD"}, None)
 
 
 def test_only_a_net_amount_leaves_gross_empty():
     text = "Acme Corp. expects net proceeds of CAD $2,500,000."
     rec = offering(extract_facts(build_record(text, [("Acme Corp.", "ISSUER"), ("CAD $2,500,000", "AMOUNT")])))
-    assert rec["amount"] == {"gross": None, "net": {"amount": "2500000", "currency": "CAD"}}
+    assert (rec["offering"]["gross"], rec["offering"]["net"]) == (None, {"amount": "2500000", "currency": "CAD"})
+    assert (rec["offering"]["currency"], rec["offering"]["currency_assumed"]) == ("CAD", False)
 
 
 def test_exercise_price_linked_to_a_warrant():
@@ -108,7 +109,7 @@ def test_mentions_of_one_class_are_one_security():
         [("ACME", "COMMON STOCK", "OFFERS"), ("Acme Corp.", "Common Stock", "OFFERS"),
          ("2,000,000", "Common Stock", "QUANTITY_OF"), ("$5.00", "Common Stock", "PRICE_OF")],
     )))
-    assert rec["issuer"] == "Acme Corp."
+    assert rec["offering"]["issuer"] == "Acme Corp."
     assert rec["securities"] == [{"name": "Common Stock", "quantity": 2000000,
                                   "price": {"amount": "5.00", "currency": "USD"},
                                   "exercise_price": None, "conversion_price": None}]
@@ -138,7 +139,7 @@ def test_issuer_heads_the_offers_relation_over_a_more_named_company():
                ("Acme Corp.", "ISSUER"), ("units", "SECURITY")],
         [("Acme Corp.", "units", "OFFERS")],
     )))
-    assert rec["issuer"] == "Acme Corp."
+    assert rec["offering"]["issuer"] == "Acme Corp."
 
 
 def test_without_relations_the_most_named_issuer_and_its_legal_name():
@@ -147,7 +148,7 @@ def test_without_relations_the_most_named_issuer_and_its_legal_name():
         text, [("Aardvark", "ISSUER"), ("Aardvark Therapeutics, Inc.", "ISSUER"),
                ("common stock", "SECURITY"), ("Aardvark#3", "ISSUER"), ("Zeta Inc.", "ISSUER")],
     )))
-    assert rec["issuer"] == "Aardvark Therapeutics, Inc."
+    assert rec["offering"]["issuer"] == "Aardvark Therapeutics, Inc."
     assert rec["securities"][0]["name"] == "common stock"
 
 
@@ -158,7 +159,7 @@ def test_agents_attach_to_the_offering_once_each():
         text, [("Acme Corp.", "ISSUER"), ("Roth Capital Partners, LLC", "AGENT"), ("Berenberg", "AGENT"),
                ("Roth Capital\nPartners, LLC", "AGENT"), ("Berenberg Capital Markets LLC", "AGENT")],
     )))
-    assert rec["agents"] == ["Roth Capital Partners, LLC", "Berenberg Capital Markets LLC"]
+    assert rec["offering"]["agents"] == ["Roth Capital Partners, LLC", "Berenberg Capital Markets LLC"]
 
 
 def test_kind_from_category_over_entities():

@@ -12,7 +12,7 @@ def test_predicted_record_gains_record_and_warnings(blank_nlp):
     ents[3]._.value = {"amount": "2.00", "currency": "USD", "scale": None}  # as exhibit_normalizer sets it
     doc._.relations = {((16, 21), (32, 44)): {"QUANTITY_OF": 0.9}, ((48, 53), (32, 44)): {"PRICE_OF": 0.8}}
     out = doc_to_output(doc, "acme")
-    assert out["record"]["kind"] == "offering" and out["record"]["issuer"] == "Acme Corp."
+    assert out["record"]["kind"] == "offering" and out["record"]["offering"]["issuer"] == "Acme Corp."
     assert out["record"]["securities"] == [{"name": "Common Stock", "quantity": 1000,
                                            "price": {"amount": "2.00", "currency": "USD"},
                                            "exercise_price": None, "conversion_price": None}]

@@ -17,21 +17,27 @@ def test_offering_seed(seeds):
     facts = extract_facts(seeds["seed_innovo_ex99_20031202"])
     assert facts["record"] == {
         "kind": "offering",
-        "issuer": "Innovo Group Inc.",
+        "offering": {
+            "issuer": "Innovo Group Inc.",
+            "gross": {"amount": "9000000", "currency": "USD"}, "net": None,
+            "currency": "USD", "currency_assumed": True,  # a bare "$", no other cue
+            "agents": ["SunTrust Robinson Humphrey Capital Markets"],
+            # "The weighted average combined price of the Common Stock and the warrants is $3.20"
+            "combined_price": {"amount": "3.20", "currency": "USD"},
+        },
         "securities": [
-            {"name": "Common Stock", "quantity": 2996667000000,
+            # "2,996,667 million shares": read as written, and warned about
+            {"name": "Common Stock", "quantity": 2996667,
              "price": {"amount": "3.00", "currency": "USD"},
              "exercise_price": None, "conversion_price": None},
             # "warrants to acquire 599,333 shares of Common Stock at an exercise price of $4.00"
             {"name": "Common Stock purchase warrants", "quantity": 599333, "price": None,
              "exercise_price": {"amount": "4.00", "currency": "USD"}, "conversion_price": None},
         ],
-        "amount": {"gross": {"amount": "9000000", "currency": "USD"}, "net": None},
-        "agents": ["SunTrust Robinson Humphrey Capital Markets"],
     }
     # The release itself says "2,996,667 million shares" at $3.00 for about $9 million.
-    assert [w["code"] for w in facts["warnings"]] == ["amount_mismatch"]
-    assert "9,000,000 USD" in facts["warnings"][0]["message"]
+    assert [w["code"] for w in facts["warnings"]] == ["implausible_scale"]
+    assert "read as 2,996,667" in facts["warnings"][0]["message"]
 
 
 def test_certification_seed(seeds):
@@ -57,8 +63,9 @@ def test_values_already_in_the_record_are_used(seeds):
     seed = json.loads(json.dumps(seeds["seed_innovo_ex99_20031202"]))
     for ent in seed["entities"]:
         if ent["label"] == "QUANTITY":
-            ent["value"] = 2996667  # what a corrected value would say
+            ent["value"] = 2996000  # a value someone corrected by hand
             break
     facts = extract_facts(seed)
-    assert facts["record"]["securities"][0]["quantity"] == 2996667
-    assert facts["warnings"] == []  # 2,996,667 x $3.00 is within 5% of $9 million
+    assert facts["record"]["securities"][0]["quantity"] == 2996000
+    # 2,996,000 x $3.00 is within 5% of $9 million; the text's own slip is still warned about
+    assert [w["code"] for w in facts["warnings"]] == ["implausible_scale"]
