@@ -19,7 +19,7 @@ def test_config_builds_its_pipeline(path):
     nlp = load_model_from_config(config, auto_fill=True)
     assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
     # the relation rules run after the relation model has scored pairs
-    assert nlp.pipe_names[-7:] == [
-        "exhibit_relations", "exhibit_certifies", "exhibit_officer_of", "exhibit_price_of", "exhibit_offers",
+    assert nlp.pipe_names[-6:] == [
+        "exhibit_relations", "exhibit_certifies", "exhibit_price_of", "exhibit_offers",
         "exhibit_raises", "exhibit_block_titles"]
     assert config["corpora"]["train"]["@readers"] == "exhibit.GuideCorpus.v1"

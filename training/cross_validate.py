@@ -19,7 +19,8 @@ import numpy as np
 
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord, read_records, write_records
-from training.split import company_key
+from nlp.provenance import record_trained_on
+from training.split import company_key, hold_out_dev  # noqa: F401  (hold_out_dev moved to training.split)
 from training.train import (
     check_training_data, file_overrides, init_pipeline, load_training_config, make_output_folder,
 )
@@ -51,23 +52,6 @@ def assign_folds(records: Sequence[ExhibitRecord], k: int, seed: int = 0) -> Tup
     return folds, how
 
 
-def hold_out_dev(
-    records: Sequence[ExhibitRecord], dev_share: float, seed: int = 0
-) -> Tuple[List[ExhibitRecord], List[ExhibitRecord]]:
-    """(train, dev) with about dev_share of the companies in dev. With dev_share 0, or a single
-    company, dev is the training data itself (model-best is then chosen on what it trained on)."""
-    from sklearn.model_selection import GroupShuffleSplit
-
-    if not 0 <= dev_share < 1:
-        raise InputError("E115", f"--dev-share must be at least 0 and below 1, not {dev_share}")
-    groups = [company_key(r) for r in records]
-    if dev_share == 0 or len(set(groups)) < 2:
-        return list(records), list(records)
-    splitter = GroupShuffleSplit(n_splits=1, test_size=dev_share, random_state=seed)
-    train_index, dev_index = next(splitter.split(records, groups=groups))
-    return [records[i] for i in train_index], [records[i] for i in dev_index]
-
-
 def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: Path, output: Path) -> Path:
     """Train one fold's pipeline into `output` (spaCy's log goes to output/train.log); the model
     directory to score: model-best, or model-last when no evaluation ever ran."""
@@ -77,9 +61,18 @@ def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: P
     output = make_output_folder(output)
     with (output / "train.log").open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
         nlp = init_pipeline(config, config_path)
+        record_trained_on(nlp.meta, read_records(train))
         train_nlp(nlp, output, stdout=log, stderr=log)
     best = output / "model-best"
     return best if best.exists() else output / "model-last"
+
+
+def finished_model(folder: Path) -> Optional[Path]:
+    """The model an earlier run finished in a fold folder: spaCy writes model-last at the end."""
+    if not (folder / "model-last" / "meta.json").exists():
+        return None
+    best = folder / "model-best"
+    return best if (best / "meta.json").exists() else folder / "model-last"
 
 
 def spread(values: Sequence[float]) -> Dict[str, float]:
@@ -93,7 +86,7 @@ def summarize_folds(fold_scores: Sequence[Dict]) -> Dict:
 
     A label is summarized over the folds where it occurs (in gold or predictions)."""
     summary = {}
-    blocks = [k for k in fold_scores[0] if k.startswith(("entities_", "relations_"))]
+    blocks = [k for k in fold_scores[0] if k.startswith(("entities_", "relations_")) or k == "facts"]
     for key in blocks:
         present = [s[key] for s in fold_scores if key in s]
         labels = sorted({label for block in present for label in block["per_label"]})
@@ -120,11 +113,14 @@ def cross_validate(
     dev_share: float = 0.15,
     strict_schema: bool = True,
     progress: Progress = lambda message: None,
+    resume: bool = False,
 ) -> Dict:
     """Train and score k folds; the report has every fold's scores and their spread ("summary").
 
     With `output`, each fold's data, log, models and scores stay in output/fold-N and the report
-    is written to output/cross_validation.json; without, they go to a temporary folder."""
+    is written to output/cross_validation.json; without, they go to a temporary folder. With
+    `resume`, a fold whose model (and scores) an earlier run into `output` left is not redone:
+    the fold assignment is the same for the same records, k and seed."""
     from nlp.evaluation import run_model, score_system
     from nlp.models import load_model
 
@@ -147,10 +143,16 @@ def cross_validate(
             progress(f"fold {fold + 1}/{k}: training on {len(train)} exhibits (dev {len(dev)}), "
                      f"testing on {len(test)} exhibits of {companies} companies")
             started = time.time()
-            model_dir = train_fold(config_path, overrides, folder / "train.jsonl", folder / "dev.jsonl", folder)
-            scores = score_system(test, run_model(load_model(model_dir), test), bootstrap=None)
+            model_dir = finished_model(folder) if resume else None
+            if model_dir is None:
+                model_dir = train_fold(config_path, overrides, folder / "train.jsonl", folder / "dev.jsonl", folder)
+            scores_path = folder / "scores.json"
+            if resume and scores_path.exists():
+                scores = json.loads(scores_path.read_text(encoding="utf-8"))
+            else:
+                scores = score_system(test, run_model(load_model(model_dir), test), bootstrap=None)
             minutes = (time.time() - started) / 60
-            (folder / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+            scores_path.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
             folds.append({
                 "fold": fold + 1, "train_documents": len(train), "dev_documents": len(dev),
                 "test_documents": len(test), "test_ids": [r.id for r in test],

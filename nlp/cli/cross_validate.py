@@ -19,6 +19,7 @@ def cross_validate(
     any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="With --output: keep the folds an interrupted run finished (same corpus, --folds and --seed).")] = False,
 ) -> None:
     """Train and score K folds grouped by company; mean, std, min and max per label and micro.
     Extra --section.key value options override the config, as in `exhibit train`."""
@@ -32,9 +33,12 @@ def cross_validate(
     config, overrides = config_overrides(ctx, config)
     if as_json and markdown:
         raise InputError("E100", "--json and --markdown exclude each other")
+    if resume and output is None:
+        raise InputError("E179", "--resume needs --output: the folder an earlier run wrote its folds to")
     report = run_cross_validation(
         config, corpus, folds, overrides, output, seed, dev_share,
         strict_schema=not any_labels, progress=lambda message: typer.echo(message, err=True),
+        resume=resume,
     )
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))

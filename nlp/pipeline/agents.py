@@ -1,7 +1,7 @@
 """exhibit_agents: the banks a release names in its "acting as ... agent" sentence.
 
-Offering releases list their placement agents and underwriters in one sentence: "Goldman Sachs
-& Co. LLC, J.P. Morgan, Jefferies and Wells Fargo Securities are acting as joint book-running
+Offering releases list their placement agents and underwriters in one sentence: "Hollisfield
+& Co. LLC, R.T. Ambrose, Carrowby and Denholm Securities are acting as joint book-running
 managers". The recognizer often takes two of four; every name in that list is an AGENT.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ _ROLE = re.compile(
 # where the sentence holding the list starts: after a full stop that ends a word, not an initial
 _SENTENCE_END = re.compile(r"(?:[a-z0-9)”\"]{2}\.\s+|\n)")
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-# ", LLC" and "and Company" end the name before them ("Needham and Company"), not a new one
+# ", LLC" and "and Company" end the name before them ("Pellworth and Company"), not a new one
 _LEGAL_TAIL = re.compile(r"^(?:LLC|Inc\.?|L\.P\.|LP|Ltd\.?|Corp\.?|Limited|Company|Co\.)$")
 _GLUE = {"&", "and", "de", "of"}
 
@@ -37,7 +37,7 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
     position = start
     for sep in _LIST_SEPARATOR.finditer(text, start, end):
         if text.count("(", start, sep.start()) > text.count(")", start, sep.start()):
-            continue  # inside an aside: "RBW Capital, LLC (a division of Dawson James, Inc)"
+            continue  # inside an aside: "KTV Capital, LLC (a division of Marlow Finch, Inc)"
         items.append((position, sep.start()))
         position = sep.end()
     items.append((position, end))

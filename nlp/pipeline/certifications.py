@@ -13,7 +13,7 @@ import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .relation_rules import Offsets, register_pair_rule
-from .segmentation import _BLANK, _END, _is_abbreviation_period
+from ..structure import _BLANK, _END, _is_abbreviation_period
 from .titles import LOWER_CASE_TITLE_WORDS
 
 # "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
@@ -129,7 +129,7 @@ def _signers(exhibit: _Exhibit, officers: Sequence[Offsets]) -> List[Offsets]:
             continue
         key = exhibit.name_key(span)
         mark = next((m for m in marks if exhibit.name_key(m) == key), None)
-        if mark is None:  # "Barry M. Portnoy" printed under "/s/ BARRY PORTNOY"
+        if mark is None:  # "Harriet P. Voss" printed under "/s/ HARRIET VOSS"
             last = key.split()[-1:] if key else []
             mark = next((m for m in marks if exhibit.name_key(m).split()[-1:] == last), None)
         if mark is not None:

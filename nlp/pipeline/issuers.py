@@ -1,6 +1,6 @@
 """exhibit_issuers: find the company whose exhibit it is, as a document-level decision.
 
-The recognizer sees a few tokens of context; whether "Darigold" is the issuer is a question
+The recognizer sees a few tokens of context; whether "Quillon" is the issuer is a question
 about the whole exhibit (how often the name recurs, whether it heads the release, carries a
 ticker or a "(the “Company”)" definition, opens an "About" section). This component scores
 each capitalized name of the document with a logistic regression over such features, fitted
@@ -65,7 +65,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
         if core and not all(_is_stop(w) for w in words) and len(core) > 1:
             out.setdefault(core.lower(), core)
             if len(words) > 1 and words[0] not in _STOP and len(words[0]) > 2:
-                out.setdefault(words[0], core.split()[0])  # the short form "Prairie"
+                out.setdefault(words[0], core.split()[0])  # the short form "Bexley"
         i = max(j, i + 1)
     return out
 
@@ -113,7 +113,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 def _occurrences(text: str, core: str, index: Optional[Dict[str, List[int]]] = None) -> List[Tuple[int, int]]:
-    """Where the name recurs, in any case ("BSQUARE" and "Bsquare") but always capitalized."""
+    """Where the name recurs, in any case ("QUILLON" and "Quillon") but always capitalized."""
     first = _WORD_START.search(core)
     if index is None or first is None or first.start() != 0:
         pattern = re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, core.split())) + r"(?![\w@]|\.\w)", re.I)
@@ -157,9 +157,9 @@ def _initials(words: List[str]) -> str:
 
 
 def same_company(name: str, main: str, text: str) -> bool:
-    """Whether `name` can be a mention of the issuer `main`: the same leading word ("Lafayette
-    Square" for "Lafayette Square USA"), a word of it used alone ("the Trust"), its initials
-    ("DBG", "PSEG" both ways) or an abbreviation the text defines in quotes ("“CFC”")."""
+    """Whether `name` can be a mention of the issuer `main`: the same leading word ("Bexley
+    Harbor" for "Bexley Harbor USA"), a word of it used alone ("the Trust"), its initials
+    ("NDG", "QHEG" both ways) or an abbreviation the text defines in quotes ("“QRC”")."""
     words, main_words = _core_words(name), _core_words(main)
     if not words or not main_words:
         return True
@@ -256,7 +256,7 @@ class IssuerResolver:
         recognized = _most_mentioned_issuer(ents)
         if accepted is not None:
             ents = self._label_mentions(doc, text, ents, accepted[2])
-            for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Firefly" alone
+            for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
                 ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
         if self.cfg.get("one_issuer", True):
             main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
@@ -270,8 +270,8 @@ class IssuerResolver:
 
     @staticmethod
     def _stray(ent: Span, officers: Set[str]) -> Optional[Span]:
-        """An ISSUER guess that is not the issuer: the signer's printed name ("Charles Boynton"
-        under "/s/ Charles Boynton", one of the doc's `officers` names) is an OFFICER the
+        """An ISSUER guess that is not the issuer: the signer's printed name ("Odell Praske"
+        under "/s/ Odell Praske", one of the doc's `officers` names) is an OFFICER the
         recognizer mislabelled; the rest go."""
         if " ".join(ent.text.split()) in officers:
             return Span(ent.doc, ent.start, ent.end, label="OFFICER")
@@ -280,9 +280,9 @@ class IssuerResolver:
     @staticmethod
     def _label_mentions(doc: Doc, text: str, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:
         """Every mention of the accepted name becomes ISSUER; it also replaces a shorter ISSUER
-        guess inside it ("Lafayette" within "Lafayette Square"), never an entity of another label."""
+        guess inside it ("Bexley" within "Bexley Harbor"), never an entity of another label."""
         for start, end in spans:
-            # take a legal suffix right after the name ("Darigold, Inc.")
+            # take a legal suffix right after the name ("Quillon, Inc.")
             m = _SUFFIX_AFTER.match(text, end, end + 40)
             for stop in ((m.end(), end) if m else (end,)):
                 overlapping = [e for e in ents if e.start_char < stop and start < e.end_char]

@@ -1,7 +1,7 @@
 """exhibit_mentions: every repeat of a name the recognizer found once becomes a mention too.
 
 The guide counts every mention by name ("About" sections, disclaimers, signature blocks). A
-recognizer that finds "Aben Minerals Ltd." in the first sentence often misses the same name
+recognizer that finds "Bexley Minerals Ltd." in the first sentence often misses the same name
 in boilerplate, so this component labels the other occurrences of the names it found (and
 their short forms: the name without its legal suffix, an officer's surname).
 """
@@ -43,8 +43,8 @@ _OPEN_QUOTES = {"“", '"', "‘"}
 
 
 def _name_before(doc, index: int):
-    """The capitalized name ending just before token `index` ("Aben Minerals Ltd." before
-    "(TSX-V: ABM)"), as a Span, or None."""
+    """The capitalized name ending just before token `index` ("Bexley Minerals Ltd." before
+    "(TSX-V: BXM)"), as a Span, or None."""
     end = index
     while end > 0 and doc[end - 1].is_space:
         end -= 1
@@ -92,7 +92,7 @@ def issuer_seeds(doc) -> List[Span]:
         if name is not None:
             exchange_seen = exchange_seen or marks_exchange
             seeds.append(name)
-        if defines_company:  # "(“Aben” or “the Company”)" may follow "(TSX-V: ABM)", not the name
+        if defines_company:  # "(“Bexley” or “the Company”)" may follow "(TSX-V: BXM)", not the name
             close = next((t.i for t in doc[token.i + 2: token.i + 9] if t.text in ("”", '"', "’")), None)
             short = doc[token.i + 2: close] if close else None
             if short is not None and len(short) and short[0].text[:1].isalpha() and short[0].lower_ != "company":
@@ -105,8 +105,8 @@ def _pattern(form: str) -> re.Pattern:
 
 
 def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
-    """Where a name form recurs; a surname only where it stands alone: not "the Hill family",
-    not "Hill Entities" (another name)."""
+    """Where a name form recurs; a surname only where it stands alone: not "the Voss family",
+    not "Voss Entities" (another name)."""
     if label == "OFFICER" and " " not in form:
         return [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
     return [m.span() for m in _pattern(form).finditer(text)]
@@ -131,7 +131,7 @@ class MentionPropagator:
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
-        # "Firefly" for "Firefly Aerospace" counts only where it stands alone
+        # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
             # the recognizer found no issuer at all: take the names the text marks as its own
@@ -146,7 +146,7 @@ class MentionPropagator:
         forms.update({word: "ISSUER" for word in leading})
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         new: List[Span] = []
-        # longest forms first, so "Aben Minerals Ltd." wins over "Aben Minerals"
+        # longest forms first, so "Bexley Minerals Ltd." wins over "Bexley Minerals"
         for form in sorted(forms, key=len, reverse=True):
             for start, end in found[form]:
                 if any(s < end and start < e for s, e in taken):

@@ -15,7 +15,7 @@ from typing import List, Sequence, Tuple
 
 from ..ml.candidates import is_defined_term, is_definition
 from .relation_rules import Offsets, register_pair_rule
-from .segmentation import segment_ranges
+from ..structure import segment_ranges
 
 _SALE = re.compile(
     r"\b(?:offering|offer|placement|sale|sell|issu|pric|clos|complet|secur|rais|launch|grant)",

@@ -2,10 +2,10 @@
 
 A Section 302/906 certification names its signer in fixed phrases: "I, NAME, certify",
 "/s/ NAME" on a signature line and "Name: NAME" under it. The recognizer, trained on a few
-hundred names, often misses one of them or cuts it short ("W. Thomas" for "W. Thomas Amick").
+hundred names, often misses one of them or cuts it short ("R. Ellis" for "R. Ellis Tamworth").
 Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer". These
 phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
-and an ISSUER guess too: the recognizer sometimes takes "I, Charles Boynton, certify" for a
+and an ISSUER guess too: the recognizer sometimes takes "I, Odell Praske, certify" for a
 company.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from spacy.language import Language
 from .phrases import PhraseLabeler
 
 # one word of a person's name: an initial ("W."), a capitalized word with a lower-case letter
-# ("McMonigle", "Jean-Sébastien", "O'Brien"), or an all-capitals word ("NADELLA")
+# ("McAlistair", "Jean-Sébastien", "O'Brien"), or an all-capitals word ("PRASKE")
 _WORD = r"(?:[A-Z][a-z]?\.|[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ][A-Za-zÀ-ÿ'’\-]*|[A-Z]{2,}[A-Z'’\-]*)"
 _SUFFIX = r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
 _BLANK = r"[ \t]+"
@@ -33,11 +33,11 @@ _TITLE_START = (
 )
 
 _PATTERNS = (
-    # "I, Nogi A. Asp, certify" / "I, Tim Cook, the Chief Executive Officer"
+    # "I, Harriet P. Voss, certify" / "I, Lyle Brandt, the Chief Executive Officer"
     re.compile(rf"\bI,{_WRAP}?({_NAME_WRAPPED}),"),
-    # "/s/ Nogi A. Asp" or "By: /s/ Nogi A. Asp, Chief Financial Officer" alone on its line
+    # "/s/ Harriet P. Voss" or "By: /s/ Harriet P. Voss, Chief Financial Officer" alone on its line
     re.compile(rf"(?m)^[ \t]*(?:By:?[ \t]*)?/[sS]/[ \t]*(?:s/[ \t]*)?({_NAME_IN_LINE})[ \t]*(?=,|$)"),
-    # "Name: Andrew J. McMonigle" under a signature
+    # "Name: Conrad J. McAlistair" under a signature
     re.compile(rf"(?m)^[ \t]*Name:[ \t]*({_NAME_IN_LINE})[ \t]*$"),
     # press releases quote their officers: "said Jane Doe, Chief Executive Officer"
     re.compile(rf"\b(?:said|says|stated|added|commented|noted|explained)[ \t]+({_NAME_IN_LINE}),"),
@@ -49,7 +49,7 @@ _NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:Dr|Mr|Mrs|Ms)\.[ \t]+)?({_NA
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 
-# a signature name that wraps: "/s/ W. Thomas\nAmick"; the next line continues it only when it is
+# a signature name that wraps: "/s/ R. Ellis\nTamworth"; the next line continues it only when it is
 # one capitalized word that is not the start of a title or a date line
 _CONTINUATION = re.compile(rf"[ \t]*\n[ \t]*({_WORD})[ \t]*(?=\n|$)")
 _NOT_A_NAME = {

@@ -14,7 +14,7 @@ from typing import List, Sequence, Tuple
 
 from ..ml.candidates import is_defined_term
 from .relation_rules import Offsets, register_pair_rule
-from .segmentation import segment_ranges
+from ..structure import segment_ranges
 
 # what makes a price the exercise or conversion price of a derivative security
 _EXERCISE = re.compile(r"exercis|conver|entitl|to purchase|to acquire", re.IGNORECASE)

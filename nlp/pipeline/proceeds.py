@@ -12,7 +12,7 @@ from typing import List, Sequence, Tuple
 
 from ..ml.candidates import is_definition
 from .relation_rules import Offsets, register_pair_rule
-from .segmentation import segment_ranges
+from ..structure import segment_ranges
 
 
 def raise_pairs(text: str, issuers: Sequence[Offsets], amounts: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:

@@ -1,10 +1,10 @@
 """exhibit_registrants: the company a certification names in its fixed phrases.
 
 Section 302/906 certifications name their registrant in a handful of phrases: "the Quarterly
-Report of Citizens & Northern Corporation (the “Corporation”)", "this annual report on Form
-10-K of Microsoft Corporation;", "Chief Executive Officer of Photronics, Inc. (the "Company")",
-"has been provided to MacroChem Corporation and will be retained by MacroChem Corporation",
-"the results of operations of Affymetrix, Inc." The recognizer, trained mostly on press
+Report of Tarnwell & Ashby Corporation (the “Corporation”)", "this annual report on Form
+10-K of Quillon Corporation;", "Chief Executive Officer of Wexmoor, Inc. (the "Company")",
+"has been provided to Halvern Corporation and will be retained by Halvern Corporation",
+"the results of operations of Bexley Minerals, Inc." The recognizer, trained mostly on press
 releases, misses or cuts many of these; on the corpus 78 of the 78 names these phrases hold
 are gold ISSUER spans.
 """
@@ -22,7 +22,7 @@ _NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*?{_SUFFIX}?"
 _NAME_TO_LINE_END = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*{_SUFFIX}?"
 _S = r"[ \t\n]+"
 _THE = rf"(?:(?:the|The){_S})?"
-# a comma ends the name unless a legal suffix follows it ("Mutual Federal Bancorp, Inc.")
+# a comma ends the name unless a legal suffix follows it ("Northfen Savings Bancorp, Inc.")
 _COMMA = rf",(?!{_GAP}?(?:Inc|Corp|Ltd|LLC|L\.P))"
 
 _PATTERNS = [re.compile(p) for p in (
@@ -56,5 +56,5 @@ def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
     return sorted(set(_names(text)))
 
 
-# "Senior Housing Properties Trust" is sometimes taken for a title
+# a name such as "Senior Care Realty Trust" is sometimes taken for a title
 make_registrant_names = register_phrase_rule("exhibit_registrants", "ISSUER", registrant_name_spans, overrides=("TITLE",))

@@ -15,7 +15,7 @@ from typing import List, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .segmentation import segment_ranges
+from ..structure import segment_ranges
 
 SALE_WORDS = re.compile(
     r"offer|placement|sale\b|sell|sold|issu|pric|financ|proceeds|subscri|underwrit|private|"

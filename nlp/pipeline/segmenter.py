@@ -10,7 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .segmentation import doc_segment_ids
+from ..structure import doc_segment_ids
 
 
 class ExhibitSegmenter:

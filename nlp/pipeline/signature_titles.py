@@ -3,8 +3,8 @@
 exhibit_signature_titles labels the title line under a printed name in a signature block;
 exhibit_block_titles pairs the names and titles of a block.
 
-Signature blocks print the signer's name alone on a line and the title on the next ("Barry M.
-Portnoy\n\nManaging Trustee"). The recognizer misses titles it has rarely seen ("Managing
+Signature blocks print the signer's name alone on a line and the title on the next ("Harriet P.
+Voss\n\nManaging Trustee"). The recognizer misses titles it has rarely seen ("Managing
 Trustee"); a line that follows a printed OFFICER name, is shaped like a title (capitalized words,
 ending in a title word such as Officer, President or Trustee) and is not continued on the next
 line is that officer's TITLE. On the corpus, with the gold titles removed, the rule finds 36
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .relation_rules import Offsets, RelationRule
-from .segmentation import segment_ranges
+from ..structure import segment_ranges
 from .switch import ActiveSwitch
 from .titles import LOWER_CASE_TITLE_WORDS
 

@@ -1,7 +1,7 @@
 """Title edges by the guide: what one TITLE span covers.
 
 The recognizer finds titles well but cuts them loosely at the edges: a dangling "and" before a
-line break, the company after "of" ("President of Millrose"), the signer's name before a comma,
+line break, the company after "of" ("President of Quillon"), the signer's name before a comma,
 or a comma list that the guide splits into one title per item ("Executive Vice President, Chief
 Financial Officer"; only a list closed by "and" stays one title).
 """
@@ -48,7 +48,7 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     dangling = _DANGLING.search(piece)
     if dangling and (dangling.group(1) is None or dangling.group(1).lower() not in TITLE_WORDS):
         end = start + dangling.start()
-    # "President of the company" and "CEO and President of Millrose": the title stops before
+    # "President of the company" and "CEO and President of Quillon": the title stops before
     # the company it is held at
     piece = text[start:end]
     of_company = _OF_COMPANY.search(piece)
@@ -69,7 +69,7 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     bounds = [start] + [c + 1 for c in commas]
     parts = [_strip(text, a, b) for a, b in zip(bounds, commas + [end])]
     parts = [(a, b) for a, b in parts if b > a]
-    # "Thomas Granville, Chief Executive Officer": a leading name is not part of the title
+    # "Odell Praske, Chief Executive Officer": a leading name is not part of the title
     while len(parts) > 1 and not has_title_word(text[parts[0][0]:parts[0][1]]):
         parts = parts[1:]
     if _JOINER.search(text[parts[0][0]:parts[-1][1]]):

@@ -10,7 +10,7 @@ def _amounts(text):
 
 
 def test_proceeds_and_offering_phrases_state_the_amount():
-    text = ("Shoulder Innovations Announces Closing of a $40 Million Convertible Notes Financing\n\n"
+    text = ("Quillon Orthopedics Announces Closing of a $40 Million Convertible Notes Financing\n\n"
             "The Company closed a private placement of units for gross proceeds of approximately "
             "$1,535,325, and expects aggregate gross proceeds to the Company of up to US$5.0 million.")
     assert _amounts(text) == ["$40 Million", "$1,535,325", "US$5.0 million"]

@@ -58,18 +58,18 @@ def test_a_signature_mark_certifies_where_no_printed_name_follows():
 
 
 TWO_STATEMENTS = (
-    "I, Steven P. Jobs, certify that the Annual Report of Apple Computer, Inc. on Form 10-K "
+    "I, Harriet P. Voss, certify that the Annual Report of Quillon Biotherapeutics, Inc. on Form 10-K "
     "fully complies with the Exchange Act.\n"
-    "By:\n/s/\nSTEVEN P. JOBS\nSteven P. Jobs\nChief Executive Officer\n"
-    "I,\nPeter Oppenheimer, certify that the Annual Report of Apple Computer, Inc. on Form 10-K "
+    "By:\n/s/\nHARRIET P. VOSS\nHarriet P. Voss\nChief Executive Officer\n"
+    "I,\nConrad McAlistair, certify that the Annual Report of Quillon Biotherapeutics, Inc. on Form 10-K "
     "fully complies with the Exchange Act.\n"
-    "By:\n/s/\nPETER OPPENHEIMER\nPeter Oppenheimer\nChief Financial Officer\n"
+    "By:\n/s/\nCONRAD MCALISTAIR\nConrad McAlistair\nChief Financial Officer\n"
 )
 
 
 def test_each_statement_pairs_its_own_officer_with_its_own_report():
-    officers = _spans(TWO_STATEMENTS, "Steven P. Jobs", "STEVEN P. JOBS", "Steven P. Jobs#2",
-                      "Peter Oppenheimer", "PETER OPPENHEIMER", "Peter Oppenheimer#2")
+    officers = _spans(TWO_STATEMENTS, "Harriet P. Voss", "HARRIET P. VOSS", "Harriet P. Voss#2",
+                      "Conrad McAlistair", "CONRAD MCALISTAIR", "Conrad McAlistair#2")
     reports = _spans(TWO_STATEMENTS, "Form 10-K", "Form 10-K#2")
     pairs = certifying_pairs(TWO_STATEMENTS, officers, reports)
     assert sorted(pairs) == [(officers[0], reports[0]), (officers[3], reports[1])]
@@ -77,13 +77,13 @@ def test_each_statement_pairs_its_own_officer_with_its_own_report():
 
 def test_a_report_named_in_the_introducing_sentence_counts():
     text = (
-        "This Certification accompanies the Report of Halifax Corporation on Form 10-Q for the "
+        "This Certification accompanies the Report of Tarnwell Corporation on Form 10-Q for the "
         "period ended September 30, 2009. The undersigned hereby certifies, with respect to the "
-        "Report, that it fully complies.\n/s/Charles L. McNew\nCharles L. McNew\nChief Executive Officer\n"
+        "Report, that it fully complies.\n/s/Odell R. Praske\nOdell R. Praske\nChief Executive Officer\n"
     )
-    officers = _spans(text, "Charles L. McNew", "Charles L. McNew#2")
+    officers = _spans(text, "Odell R. Praske", "Odell R. Praske#2")
     pairs = certifying_pairs(text, officers, _spans(text, "Form 10-Q"))
-    assert _named(text, pairs) == [("Charles L. McNew", "Form 10-Q")]
+    assert _named(text, pairs) == [("Odell R. Praske", "Form 10-Q")]
     assert pairs[0][0] == officers[1]
 
 

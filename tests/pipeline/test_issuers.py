@@ -12,9 +12,9 @@ TEMPLATE = (
     "Shares were placed by {agent} as agent. {name} will use the proceeds for drilling.\n\n"
     "About {name}\n\n{name} is an exploration company."
 )
-COMPANIES = [("Aben Gold", "TSX-V", "ABN", "Haywood Securities"), ("Brixa Mining", "CSE", "BRX", "Research Capital"),
-             ("Corvo Energy", "TSX", "CRV", "Canaccord Genuity"), ("Delmar Metals", "NASDAQ", "DLM", "Roth Capital"),
-             ("Eskay Lithium", "TSX-V", "ESK", "Eight Capital"), ("Fenwick Copper", "CSE", "FNW", "PI Financial")]
+COMPANIES = [("Avrel Gold", "TSX-V", "ABN", "Ashby Securities"), ("Brixa Mining", "CSE", "BRX", "Brennick Capital"),
+             ("Corvo Energy", "TSX", "CRV", "Carrowby Partners"), ("Delmar Metals", "NASDAQ", "DLM", "Denholm Capital"),
+             ("Eskay Lithium", "TSX-V", "ESK", "Pellworth Capital"), ("Fenwick Copper", "CSE", "FNW", "QV Financial")]
 
 
 def _record(name, exchange, tick, agent):
@@ -69,14 +69,14 @@ def test_weights_survive_to_disk(tmp_path):
 def test_same_company_accepts_mentions_of_the_issuer_only():
     from nlp.pipeline.issuers import same_company
 
-    text = "National Rural Utilities Cooperative Finance Corporation (“CFC”) and Lantic Inc."
-    main = "National Rural Utilities Cooperative Finance"
-    assert same_company("National Rural Utilities Cooperative Finance Corporation", main, text)
+    text = "Northfen Regional Utilities Cooperative Finance Corporation (“CFC”) and Kestrow Inc."
+    main = "Northfen Regional Utilities Cooperative Finance"
+    assert same_company("Northfen Regional Utilities Cooperative Finance Corporation", main, text)
     assert same_company("CFC", main, text)                       # defined in quotes
     assert same_company("NRUCF", main, text)                     # its initials
     assert same_company("Finance", main, text)                   # a word of it used alone
-    assert same_company("Public Service Enterprise Group", "PSEG", text)
-    assert not same_company("Lantic Inc.", main, text)
+    assert same_company("Quillon Harbor Energy Group", "QHEG", text)
+    assert not same_company("Kestrow Inc.", main, text)
     assert not same_company("Alberta", main, text)
 
 
@@ -107,21 +107,21 @@ def test_capitalized_function_words_are_never_issuer_names():
     from nlp.pipeline.issuers import doc_candidates
 
     nlp = spacy.blank("en")
-    doc = nlp("CERTIFICATION PURSUANT TO SECTION 1350 AS ADOPTED\n\nBsquare Corporation filed it pursuant to law.")
+    doc = nlp("CERTIFICATION PURSUANT TO SECTION 1350 AS ADOPTED\n\nQuillon Corporation filed it pursuant to law.")
     keys = {key for key, _, _ in doc_candidates(doc, doc.text)}
     assert "to" not in keys and "as" not in keys
-    assert "bsquare" in keys
+    assert "quillon" in keys
 
 
 def test_name_occurrences_from_the_word_index_match_the_pattern_search():
     from nlp.pipeline.issuers import _occurrences, word_index
 
-    text = ("Patapsco  Bancorp, Inc. (PATAPSCO BANCORP) said patapsco bancorp grew; see "
-            "www.patapsco.com or @Patapsco. Patapsco\nBancorp closed. PatapscoBancorp is not it.")
-    for core in ("Patapsco Bancorp", "Patapsco", "Bancorp, Inc."):
+    text = ("Northfen  Bancorp, Inc. (NORTHFEN BANCORP) said northfen bancorp grew; see "
+            "www.northfen.com or @Northfen. Northfen\nBancorp closed. NorthfenBancorp is not it.")
+    for core in ("Northfen Bancorp", "Northfen", "Bancorp, Inc."):
         assert _occurrences(text, core, word_index(text)) == _occurrences(text, core)
-    assert [text[a:b] for a, b in _occurrences(text, "Patapsco Bancorp", word_index(text))] == [
-        "Patapsco  Bancorp", "PATAPSCO BANCORP", "Patapsco\nBancorp"]
+    assert [text[a:b] for a, b in _occurrences(text, "Northfen Bancorp", word_index(text))] == [
+        "Northfen  Bancorp", "NORTHFEN BANCORP", "Northfen\nBancorp"]
 
 
 def test_a_stray_issuer_guess_that_repeats_an_officer_name_becomes_an_officer():

@@ -11,7 +11,7 @@ def _span(text, start_text, label="TITLE"):
 
 
 def test_an_entity_stops_at_a_blank_line():
-    assert trim_span(_span("Dale Miller, Executive Chairman\n\nPhone", "Executive")).text == "Executive Chairman"
+    assert trim_span(_span("Lyle Brandt, Executive Chairman\n\nPhone", "Executive")).text == "Executive Chairman"
     assert trim_span(_span("By: Chief Executive\n \nOfficer", "Chief")).text == "Chief Executive"
 
 

@@ -38,10 +38,10 @@ def test_no_offers_without_a_word_of_sale_or_before_the_issuer():
 
 
 def test_a_parenthesised_issuer_definition_is_not_the_head():
-    text = "Aritzia Inc. (“Aritzia”) announced a secondary offering of subordinate voting shares."
-    issuers = [char_offsets(text, "Aritzia Inc."), char_offsets(text, "Aritzia", 2)]
+    text = "Quillon Inc. (“Quillon”) announced a secondary offering of subordinate voting shares."
+    issuers = [char_offsets(text, "Quillon Inc."), char_offsets(text, "Quillon", 2)]
     pairs = offer_pairs(text, issuers, [char_offsets(text, "subordinate voting shares")])
-    assert [(i, s) for i, s, _ in _named(text, pairs)] == [("Aritzia Inc.", "subordinate voting shares")]
+    assert [(i, s) for i, s, _ in _named(text, pairs)] == [("Quillon Inc.", "subordinate voting shares")]
 
 
 def test_component_replaces_the_models_offers():

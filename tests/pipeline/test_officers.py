@@ -7,13 +7,13 @@ from nlp.pipeline.officers import officer_name_spans
 
 CERT = (
     "CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350\n\n"
-    "I, Nogi A. Asp, Chief Financial Officer of BSQUARE Corporation, certify that the report "
+    "I, Harriet P. Voss, Chief Financial Officer of QUILLON Corporation, certify that the report "
     "fully complies with the requirements.\n\n"
     "Date: November 14, 2003\n\n"
-    "/s/ W. Thomas\nAmick\n"
+    "/s/ R. Ellis\nTamworth\n"
     "Chief Executive Officer\n\n"
-    "By: /s/ George W. Kinne, Jr.\n"
-    "Name: Andrew J. McMonigle\n"
+    "By: /s/ Conrad W. Ashby, Jr.\n"
+    "Name: Odell J. McAlistair\n"
     "Title: Vice President and Treasurer\n"
 )
 
@@ -23,12 +23,12 @@ def _names(text):
 
 
 def test_finds_the_names_certification_phrases_mark():
-    assert _names(CERT) == ["Nogi A. Asp", "W. Thomas\nAmick", "George W. Kinne, Jr.", "Andrew J. McMonigle"]
+    assert _names(CERT) == ["Harriet P. Voss", "R. Ellis\nTamworth", "Conrad W. Ashby, Jr.", "Odell J. McAlistair"]
 
 
 def test_a_title_on_the_next_line_is_not_taken_into_the_name():
-    assert _names("/s/ John Sheffield\nChief Financial Officer\n") == ["John Sheffield"]
-    assert _names("/s/ Craig G. Litchfield\nDate\n") == ["Craig G. Litchfield"]
+    assert _names("/s/ Lyle Brandt\nChief Financial Officer\n") == ["Lyle Brandt"]
+    assert _names("/s/ Teodor G. Brask\nDate\n") == ["Teodor G. Brask"]
 
 
 def test_no_name_in_ordinary_prose():
@@ -39,18 +39,18 @@ def test_replaces_a_shorter_officer_guess_but_not_another_label():
     nlp = spacy.blank("en")
     officers = nlp.add_pipe("exhibit_officers")
     doc = nlp.make_doc(CERT)
-    w = CERT.index("W. Thomas")
-    andrew = CERT.index("J. McMonigle")
-    title = CERT.index("George")
-    doc.ents = [doc.char_span(w, w + len("W. Thomas"), "OFFICER"),
-                doc.char_span(andrew, andrew + len("J. McMonigle"), "OFFICER"),
-                doc.char_span(title, title + len("George"), "TITLE")]
+    w = CERT.index("R. Ellis")
+    odell = CERT.index("J. McAlistair")
+    title = CERT.index("Conrad")
+    doc.ents = [doc.char_span(w, w + len("R. Ellis"), "OFFICER"),
+                doc.char_span(odell, odell + len("J. McAlistair"), "OFFICER"),
+                doc.char_span(title, title + len("Conrad"), "TITLE")]
     doc = officers(doc)
     found = {(e.text, e.label_) for e in doc.ents}
-    assert ("W. Thomas\nAmick", "OFFICER") in found
-    assert ("Andrew J. McMonigle", "OFFICER") in found
-    assert ("Nogi A. Asp", "OFFICER") in found
-    assert ("George", "TITLE") in found and not any(t.startswith("George W.") for t, _ in found)
+    assert ("R. Ellis\nTamworth", "OFFICER") in found
+    assert ("Odell J. McAlistair", "OFFICER") in found
+    assert ("Harriet P. Voss", "OFFICER") in found
+    assert ("Conrad", "TITLE") in found and not any(t.startswith("Conrad W.") for t, _ in found)
 
 
 def test_stays_off_for_data_without_officers(tmp_path):
@@ -75,6 +75,6 @@ def test_a_certifying_name_taken_for_an_issuer_becomes_an_officer():
     nlp = spacy.blank("en")
     officers = nlp.add_pipe("exhibit_officers")
     doc = nlp.make_doc(CERT)
-    nogi = CERT.index("Nogi A. Asp")
-    doc.ents = [doc.char_span(nogi, nogi + len("Nogi A. Asp"), "ISSUER")]
-    assert [(e.text, e.label_) for e in officers(doc).ents if e.start_char == nogi] == [("Nogi A. Asp", "OFFICER")]
+    signer = CERT.index("Harriet P. Voss")
+    doc.ents = [doc.char_span(signer, signer + len("Harriet P. Voss"), "ISSUER")]
+    assert [(e.text, e.label_) for e in officers(doc).ents if e.start_char == signer] == [("Harriet P. Voss", "OFFICER")]

@@ -7,12 +7,12 @@ from nlp.pipeline.proceeds import raise_pairs
 
 
 def test_each_amount_goes_to_the_issuer_named_before_it_in_its_sentence():
-    text = ("INNOVO GROUP RAISES $9 MILLION\n\n"
-            "Innovo Group Inc. (“Innovo”) expects gross proceeds of $9.0 million. Investors paid $3 million.")
-    issuers = [char_offsets(text, "INNOVO GROUP"), char_offsets(text, "Innovo Group Inc."), char_offsets(text, "Innovo", 2)]
+    text = ("TARNWELL GROUP RAISES $9 MILLION\n\n"
+            "Tarnwell Group Inc. (“Tarnwell”) expects gross proceeds of $9.0 million. Investors paid $3 million.")
+    issuers = [char_offsets(text, "TARNWELL GROUP"), char_offsets(text, "Tarnwell Group Inc."), char_offsets(text, "Tarnwell", 2)]
     amounts = [char_offsets(text, "$9 MILLION"), char_offsets(text, "$9.0 million"), char_offsets(text, "$3 million")]
     pairs = raise_pairs(text, issuers, amounts)
-    # the definition "(“Innovo”)" heads nothing; the sentence without an issuer gives no pair
+    # the definition "(“Tarnwell”)" heads nothing; the sentence without an issuer gives no pair
     assert pairs == [(issuers[0], amounts[0]), (issuers[1], amounts[1])]
 
 

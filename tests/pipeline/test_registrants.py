@@ -11,15 +11,15 @@ def _names(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("In connection with the Quarterly Report of Mutual Federal Bancorp, Inc. (the\n“Company”) on Form 10-Q",
-     ["Mutual Federal Bancorp, Inc."]),
-    ("1. I have reviewed this annual report on Form 10-K of Microsoft Corporation;\n", ["Microsoft Corporation"]),
-    ("I, Jane Roe, Chief Executive Officer of Photronics, Inc. (the \"Company\"), certify",
-     ["Photronics, Inc."]),
-    ("has been provided to MacroChem Corporation and will be retained by MacroChem Corporation and furnished",
-     ["MacroChem Corporation", "MacroChem Corporation"]),
-    ("the financial condition and results of operations of Apple\nComputer, Inc.\nBy:\n/s/ Steve Jobs",
-     ["Apple\nComputer, Inc."]),
+    ("In connection with the Quarterly Report of Northfen Savings Bancorp, Inc. (the\n“Company”) on Form 10-Q",
+     ["Northfen Savings Bancorp, Inc."]),
+    ("1. I have reviewed this annual report on Form 10-K of Quillon Corporation;\n", ["Quillon Corporation"]),
+    ("I, Jane Roe, Chief Executive Officer of Wexmoor, Inc. (the \"Company\"), certify",
+     ["Wexmoor, Inc."]),
+    ("has been provided to Halvern Corporation and will be retained by Halvern Corporation and furnished",
+     ["Halvern Corporation", "Halvern Corporation"]),
+    ("the financial condition and results of operations of Bexley\nMinerals, Inc.\nBy:\n/s/ Lyle Brandt",
+     ["Bexley\nMinerals, Inc."]),
     # generic words for the registrant and a sentence end are not names
     ("results of operations of the Company.\nNovember 6, 2008", []),
     ("the Quarterly Report of the Trust on Form 10-Q", []),
@@ -31,8 +31,8 @@ def test_certification_phrases_name_the_registrant(text, expected):
 def test_replaces_a_title_guess_but_not_an_officer():
     nlp = spacy.blank("en")
     registrants = nlp.add_pipe("exhibit_registrants")
-    text = "In connection with the filing of the Annual Report of Senior Housing Properties Trust (the “Company”)"
+    text = "In connection with the filing of the Annual Report of Senior Care Realty Trust (the “Company”)"
     doc = nlp.make_doc(text)
     start = text.index("Senior")
-    doc.ents = [doc.char_span(start, start + len("Senior Housing Properties Trust"), "TITLE")]
-    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Senior Housing Properties Trust", "ISSUER")]
+    doc.ents = [doc.char_span(start, start + len("Senior Care Realty Trust"), "TITLE")]
+    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Senior Care Realty Trust", "ISSUER")]

@@ -70,6 +70,14 @@ def test_summary_gives_mean_std_min_max_per_label_and_micro():
     assert summary["per_label"]["PRICE"]["folds"] == 1 and summary["per_label"]["PRICE"]["r"]["std"] == 0.0
 
 
+def test_summary_covers_the_fact_scores():
+    folds = [{"facts": _block(0.5, {"price": {"p": 0.5, "r": 0.5, "f": 0.5}})},
+             {"facts": _block(0.7, {"price": {"p": 1.0, "r": 1.0, "f": 1.0}})}]
+    summary = summarize_folds(folds)["facts"]
+    assert summary["micro"]["f"]["mean"] == pytest.approx(0.6)
+    assert summary["per_label"]["price"]["f"]["max"] == 1.0
+
+
 @pytest.fixture(scope="module")
 def tiny_corpus(tmp_path_factory, seeds_path):
     """The two seed exhibits (one company) and two one-sentence offerings of two other companies."""
@@ -141,3 +149,25 @@ def test_cross_validate_errors(tiny_corpus, tmp_path):
     bad.write_text(tiny_corpus.read_text().replace('"PRICE"', '"COST"', 1))
     invalid = runner.invoke(app, ["cross-validate", config, "--corpus", str(bad), "--folds", "2"])
     assert invalid.exit_code == 2 and "unknown label 'COST'" in invalid.output
+
+
+def test_resume_keeps_the_finished_folds_and_trains_none_again(tiny_corpus, tiny_run, monkeypatch):
+    result, out = tiny_run
+    first = json.loads(result.stdout)
+    (out / "fold-1" / "scores.json").write_text(json.dumps(first["folds"][0]["scores"] | {"marker": 1}))
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("a finished fold was trained again")
+
+    monkeypatch.setattr("training.cross_validate.train_fold", no_training)
+    again = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                                "--corpus", str(tiny_corpus), "--output", str(out), "--json", "--resume", *TINY])
+    assert again.exit_code == 0, again.output
+    report = json.loads(again.stdout)
+    assert report["folds"][0]["scores"]["marker"] == 1  # fold 1's scores were read back, not recomputed
+    assert report["folds"][1]["scores"]["entities_strict"] == first["folds"][1]["scores"]["entities_strict"]
+
+
+def test_resume_needs_an_output_folder(tiny_corpus):
+    result = runner.invoke(app, ["cross-validate", "--corpus", str(tiny_corpus), "--folds", "2", "--resume"])
+    assert result.exit_code == 2 and "--resume needs --output" in result.output
