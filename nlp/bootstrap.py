@@ -69,6 +69,23 @@ def micro_intervals(counts: Counts, weights: np.ndarray, settings: BootstrapSett
     return {name: _interval(values, settings.confidence) for name, values in figures.items()}
 
 
+def label_intervals(
+    label_counts: Dict[str, Counts], weights: np.ndarray, settings: BootstrapSettings
+) -> Dict[str, Dict[str, List[float]]]:
+    """Per-label percentile intervals {label: {"p", "r", "f"}}, on the same resamples as the micro ones.
+
+    A resample holding no gold and no predicted instance of a label says nothing about it (its
+    0.0 would only widen the interval), so each label's interval is taken over the resamples
+    that hold the label at all."""
+    out = {}
+    for label, counts in label_counts.items():
+        matrix = np.asarray(counts, dtype=np.float64).reshape(-1, 3)
+        present = (weights @ matrix).sum(axis=1) > 0
+        kept = weights[present] if present.any() else weights
+        out[label] = micro_intervals(counts, kept, settings)
+    return out
+
+
 def paired_difference(
     counts_a: Counts, counts_b: Counts, weights: np.ndarray, settings: BootstrapSettings
 ) -> Dict:

@@ -16,7 +16,7 @@ LEGAL_SUFFIXES_AT_END = re.compile(
     re.IGNORECASE,
 )
 
-# a run of legal suffixes right after a name: "Darigold" + ", Inc."
+# a run of legal suffixes right after a name: "Quillon" + ", Inc."
 LEGAL_SUFFIXES_AFTER = re.compile(
     r"(?:,?[ \t]+(?:Holdings|Group|Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co|"
     r"Company|S\.A|N\.V|AG|SE|L\.P|LP)\b\.?)+"
@@ -31,13 +31,13 @@ EXCHANGES = {
 
 def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     """Where `word` stands alone as a name: not inside an address and not followed by another
-    capitalized word ("Primo Issuer", "Primo Water" are other names)."""
+    capitalized word ("Kestrow Issuer", "Kestrow Water" are other names)."""
     pattern = r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)(?![ \t\u202f]+[A-Z])"
     return [m.span() for m in re.finditer(pattern, text)]
 
 
 def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
-    """"Firefly" for "Firefly Aerospace": an issuer's first word alone, when the text uses it
+    """"Kestrow" for "Kestrow Aerospace": an issuer's first word alone, when the text uses it
     capitalized on its own and never as an ordinary lower-case word ("First", "American")."""
     out = set()
     for form, label in forms.items():
@@ -47,8 +47,8 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
         first = words[0]
         if len(first) < 4 or not first[:1].isupper() or not first.isalpha():
             continue
-        # a lower-case use as a word rules it out; inside a web or mail address ("www.ryder.com",
-        # "ryder-financial") it is still the name
+        # a lower-case use as a word rules it out; inside a web or mail address ("www.kestrow.com",
+        # "kestrow-financial") it is still the name
         as_word = r"(?<![\w@./_-])" + re.escape(first.lower()) + r"(?![\w@_-]|\.\w)"
         if len(alone_word_spans(text, first)) >= 2 and not re.search(as_word, text):
             out.add(first)

@@ -121,6 +121,19 @@ def block_scores(
     return _summarize(*totals), [_totals(counts) for counts in per_document]
 
 
+def label_document_counts(
+    pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], entity_mode: Optional[str] = "strict"
+) -> Dict[str, List[Tuple[int, int, int]]]:
+    """Each document's (tp, fp, fn) for every label of one block (entities in entity_mode, or
+    relations when it is None): what the bootstrap resamples for per-label intervals."""
+    per_document = [
+        _relation_counts(gold, pred) if entity_mode is None else _entity_counts(gold, pred, entity_mode)
+        for gold, pred in pairs
+    ]
+    labels = sorted({label for counts in per_document for part in counts for label in part})
+    return {label: [(tp[label], fp[label], fn[label]) for tp, fp, fn in per_document] for label in labels}
+
+
 def entity_document_counts(
     pairs: Sequence[Tuple[ExhibitRecord, ExhibitRecord]], mode: str = "strict"
 ) -> List[Tuple[int, int, int]]:

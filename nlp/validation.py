@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional
 
+from .errors import shown_id
 from .io.records import ExhibitRecord, expand_jsonl_paths, iter_json_lines, text_sha256
 from .schema import CATEGORIES, Schema
 
@@ -31,7 +32,7 @@ class Problem:
     def __str__(self) -> str:
         if not self.line:  # a problem of the whole file
             return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.record_id}: {self.message}"
+        return f"{self.path}:{self.line}: {shown_id(self.record_id)}: {self.message}"
 
 
 def _is_punct(char: str) -> bool:
@@ -145,7 +146,8 @@ def validate_files(paths: Iterable[Path], schema: Optional[Schema] = None) -> Li
         for item in iter_json_lines(path):
             lines += 1
             if item.error:
-                problems.append(Problem(path, item.line, "?", item.error))
+                coded = f"[{item.code}] {item.error}" if item.code else item.error
+                problems.append(Problem(path, item.line, "?", coded))
                 continue
             try:
                 record = ExhibitRecord.from_dict(item.data)

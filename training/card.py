@@ -22,6 +22,21 @@ def _interval(block: Dict) -> str:
     return f" (95% bootstrap interval over documents {ci[0]:.3f}–{ci[1]:.3f})" if ci else ""
 
 
+def _facts_section(facts: Dict) -> List[str]:
+    """Fact-level scores: what an analyst's table holds (nlp.fact_scoring), end to end."""
+    return [
+        "## Facts (end to end)",
+        "",
+        "The structured records (`nlp.facts`) built from the gold and from the predicted entities and",
+        "relations, compared as deduplicated facts per exhibit after value normalization (money as",
+        "amount and currency, counts as integers, names and titles folded for case and punctuation).",
+        "",
+        _table(facts, "fact kind"),
+        "",
+        f"Fact micro F1 {facts['micro']['f']:.3f}{_interval(facts)}.",
+    ]
+
+
 def render_card(
     result: Dict, train_minutes: float, size_mb: float, model_name: str, pipeline: List[str], history: str = ""
 ) -> str:
@@ -64,6 +79,8 @@ def render_card(
             "",
             _table(gold_rels, "relation (gold entities)"),
         ]
+    if result.get("facts"):
+        parts += ["", *_facts_section(result["facts"])]
     if history:
         parts += ["", "## History", "", history.strip()]
     parts += [

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord
@@ -195,3 +195,20 @@ def split_summary(records: Sequence[ExhibitRecord], splits: dict) -> Dict[str, D
         name = splits["assignments"].get(record.id, "unassigned")
         table.setdefault(name, Counter())[record.category or "unknown"] += 1
     return {k: dict(sorted(v.items())) for k, v in sorted(table.items())}
+
+
+def hold_out_dev(
+    records: Sequence[ExhibitRecord], dev_share: float, seed: int = 0
+) -> Tuple[List[ExhibitRecord], List[ExhibitRecord]]:
+    """(train, dev) with about dev_share of the companies in dev. With dev_share 0, or a single
+    company, dev is the training data itself (model-best is then chosen on what it trained on)."""
+    from sklearn.model_selection import GroupShuffleSplit
+
+    if not 0 <= dev_share < 1:
+        raise InputError("E115", f"--dev-share must be at least 0 and below 1, not {dev_share}")
+    groups = [company_key(r) for r in records]
+    if dev_share == 0 or len(set(groups)) < 2:
+        return list(records), list(records)
+    splitter = GroupShuffleSplit(n_splits=1, test_size=dev_share, random_state=seed)
+    train_index, dev_index = next(splitter.split(records, groups=groups))
+    return [records[i] for i in train_index], [records[i] for i in dev_index]

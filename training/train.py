@@ -12,6 +12,7 @@ from typing import Dict, Optional
 
 from nlp.errors import ConfigError, InputError
 from nlp.io.corpus_reader import select_records
+from nlp.provenance import record_trained_on
 from nlp.schema import Schema
 from nlp.validation import validate_files
 from training.config_checks import check_known_settings, config_error_detail
@@ -39,6 +40,28 @@ def file_overrides(train: Path, dev: Path) -> Dict[str, str]:
     }
 
 
+def held_out_dev_overrides(train: Path, dev_share: float, output: Path, seed: int = 0) -> Dict[str, str]:
+    """Hold out about dev_share of the train file's companies as dev (no company in both), write
+    both parts into output/data/, and point the config at them."""
+    from nlp.io.records import read_records, write_records
+    from training.split import company_key, hold_out_dev
+
+    if not Path(train).exists():
+        raise InputError("E001", f"{train}: no such file")
+    if dev_share <= 0:
+        raise InputError("E367", f"--dev-share must be above 0 (give --dev to name a dev file), not {dev_share}")
+    records = read_records(train)
+    train_part, dev_part = hold_out_dev(records, dev_share, seed)
+    if dev_part == train_part:  # a single company: nothing to hold out
+        companies = len({company_key(r) for r in records})
+        raise InputError("E322", f"{train}: --dev-share needs exhibits of at least 2 companies to hold some "
+                                 f"out, found {companies}; give --dev instead")
+    folder = make_output_folder(Path(output) / "data")
+    write_records(train_part, folder / "train.jsonl")
+    write_records(dev_part, folder / "dev.jsonl")
+    return file_overrides(folder / "train.jsonl", folder / "dev.jsonl")
+
+
 def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> None:
     """Raise InputError with the first validation problems of the training files."""
     schema = Schema.guide() if strict_schema else Schema(frozenset(), {}, "from-data", False)
@@ -49,13 +72,19 @@ def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> N
         raise InputError("E061", f"training data has problems: {shown}{more}")
 
 
-def alignment_summary(nlp, config) -> str:
+def training_records(config):
+    """The records the config trains on (its train file, only the train split when it names one)."""
+    paths = config["paths"]
+    split = paths.get("train_split") or None
+    return select_records(Path(paths["train"]), split, Path(paths["splits"]) if split else None)
+
+
+def alignment_summary(nlp, config, records=None) -> str:
     """How the training split's spans align with the pipeline's tokenizer (the train corpus's mode)."""
     from nlp.io.docs import records_to_docbin
 
-    paths, corpus = config["paths"], config["corpora"]["train"]
-    split = paths.get("train_split") or None
-    records = select_records(Path(paths["train"]), split, Path(paths["splits"]) if split else None)
+    records = training_records(config) if records is None else records
+    corpus = config["corpora"]["train"]
     _, report = records_to_docbin(nlp.make_doc, records, alignment=corpus.get("alignment", "expand"))
     return report.summary()
 
@@ -112,7 +141,10 @@ def train_pipeline(
     output = make_output_folder(output)
     started = time.time()
     nlp = init_pipeline(config, config_path, gpu_id)
-    alignment = alignment_summary(nlp, config)
+    records = training_records(config)
+    # Saved with model-best and model-last, so scoring on these exhibits later warns.
+    record_trained_on(nlp.meta, records)
+    alignment = alignment_summary(nlp, config, records)
     print(f"alignment of training spans: {alignment}")
     train_nlp(nlp, output)
     minutes = (time.time() - started) / 60

@@ -5,4 +5,7 @@ from . import convert, suggest, show  # noqa: F401  (annotation workflow)
 
 
 def main() -> None:
+    from .signals import stop_on_signals
+
+    stop_on_signals()
     app()

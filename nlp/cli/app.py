@@ -136,9 +136,9 @@ def command(*args, **kwargs) -> Callable:
             except ExhibitError as err:
                 _traceback_if_verbose()
                 fail(str(err), err.exit_code)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see signals.py)
                 _traceback_if_verbose()
-                fail("interrupted; finished output was kept", EXIT_INTERRUPTED)
+                fail("interrupted; finished output was kept", getattr(err, "exit_code", EXIT_INTERRUPTED))
             except BrokenPipeError:  # `exhibit ... | head` closing the pipe early
                 sys.stderr.close()
                 raise typer.Exit(code=0)

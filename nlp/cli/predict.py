@@ -33,6 +33,8 @@ def predict(
     exhibit_types: Annotated[str, typer.Option(help="Document types taken from EDGAR submissions, comma-separated; a prefix takes its sub-numbers (EX-99 takes EX-99.1), EX takes every exhibit.")] = "EX-31,EX-32,EX-99",
     min_score: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Drop relations scoring below this probability. Entities have no score (spaCy's ner gives none), so all are kept.")] = None,
     max_chars: Annotated[int, typer.Option(min=1, help="Skip (and report) exhibits longer than this many characters.")] = 2_000_000,
+    max_bytes: Annotated[Optional[int], typer.Option(min=1, help="Skip (and report), unread, HTML files and EDGAR documents larger than this many bytes (default: 10 bytes per --max-chars character).")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read files that folders link to outside themselves (skipped and reported by default).")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Exhibits per batch.")] = 8,
     n_process: Annotated[int, typer.Option(min=1, help="Processes (spaCy multiprocessing).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep the records an interrupted run wrote to --output and predict only the rest.")] = False,
@@ -53,19 +55,22 @@ def predict(
     from nlp.inference import predict_batch
     from nlp.limits import allow_length
     from nlp.models import default_model_path, load_model
-    from nlp.readers import ReadOptions, SkippedInput, check_encoding, count_inputs, iter_inputs, list_input_files
+    from itertools import chain
+
+    from nlp.readers import ReadOptions, SkippedInput, check_encoding, count_inputs, find_input_files, iter_inputs
     from nlp.readers.dispatch import DEFAULT_GLOBS
     from nlp.summary import summarize_record
-    from nlp.writers import (ErrorLog, check_output_file, check_output_folder, default_errors_path,
-                             open_writer, output_format, prepare_resume)
+    from nlp.writers.lock import output_locks
+    from nlp.writers import (ErrorLog, check_not_an_input, check_output_file, check_output_folder,
+                             default_errors_path, open_writer, output_format, prepare_resume)
 
     types = tuple(t.strip() for t in exhibit_types.split(",") if t.strip())
     if not types:
-        raise InputError("E064", "--exhibit-types: give at least one type, e.g. EX-31,EX-32,EX-99")
-    options = ReadOptions(check_encoding(encoding), types, max_chars)
+        raise InputError("E360", "--exhibit-types: give at least one type, e.g. EX-31,EX-32,EX-99")
+    options = ReadOptions(check_encoding(encoding), types, max_chars, max_bytes, follow_links)
     fmt = output_format(output if backend == "local" else None, fmt)
     if backend not in ("local", "dask"):
-        raise InputError("E064", f"--backend {backend!r}: choose local or dask")
+        raise InputError("E361", f"--backend {backend!r}: choose local or dask")
     if resume and output is None:
         raise InputError("E065", "--resume needs --output (the file an earlier run wrote)")
     if backend == "dask" and output is None:
@@ -81,13 +86,20 @@ def predict(
     errors_path = errors or (default_errors_path(output) if output is not None and backend == "local" else None)
     if errors_path is not None:
         check_output_file(errors_path)
-    files = list_input_files(inputs, tuple(glob) if glob else DEFAULT_GLOBS,
-                             exclude=[p for p in (output, errors_path) if p is not None])
+    globs = tuple(glob) if glob else DEFAULT_GLOBS
+    check_not_an_input([output if backend == "local" else None, errors_path], inputs, globs)
+    files, outside = find_input_files(inputs, globs, exclude=[p for p in (output, errors_path) if p is not None],
+                                      follow_links=follow_links)
+    if outside and fail_fast:
+        raise outside[0].to_error()
 
     if backend == "dask":
         from nlp.distributed import run_distributed
 
         with ErrorLog(errors_path, _report_line) as log, _progress_bar(None) as bar:
+            for item in outside:  # links out of an input folder, never read
+                log.report(item)
+
             def partition_done(result):
                 for error in result["errors"]:
                     log.report(SkippedInput(error["source"], error["code"], error["reason"], error["id"]))
@@ -96,17 +108,20 @@ def predict(
             manifest = run_distributed(files, output, model or default_model_path(), scheduler, fmt, options,
                                        partition_size, batch_size, min_score, resume, fail_fast, partition_done)
         typer.echo(f"wrote {manifest['records']} records in {len(manifest['parts'])} parts to {output} "
-                   f"(see its manifest.json); skipped {manifest['skipped']} inputs", err=True)
-        if manifest["skipped"]:
+                   f"(see its manifest.json); skipped {manifest['skipped'] + len(outside)} inputs", err=True)
+        if manifest["skipped"] or outside:
             raise typer.Exit(code=EXIT_PROBLEMS)
         return
 
-    nlp = load_model(model)
-    allow_length(nlp, max_chars)
-    state = prepare_resume(output, fmt) if resume else None
     with ExitStack() as stack:
+        # Held before the output is truncated, resumed or its errors file removed.
+        stack.enter_context(output_locks([output, errors_path], _report_line))
+        nlp = load_model(model)
+        allow_length(nlp, max_chars)
+        state = prepare_resume(output, fmt) if resume else None
         log = stack.enter_context(ErrorLog(errors_path, _report_line))
-        bar = stack.enter_context(_progress_bar(count_inputs(files, options)))
+        total = count_inputs(files, options)
+        bar = stack.enter_context(_progress_bar(None if total is None else total + len(outside)))
         writer = None if (summary and output is None) else stack.enter_context(open_writer(output, fmt, state))
 
         def write(record):
@@ -115,7 +130,7 @@ def predict(
             if summary:
                 typer.echo(summarize_record(record))
 
-        stats = predict_batch(nlp, iter_inputs(files, options), write, log.report,
+        stats = predict_batch(nlp, chain(outside, iter_inputs(files, options)), write, log.report,
                               state.already_done if state else None, fail_fast, batch_size, n_process,
                               min_score, progress=lambda: bar.update(1))
     where = f" to {output}" if output is not None else ""

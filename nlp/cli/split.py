@@ -16,6 +16,13 @@ def _plan(value: str):
         raise InputError("E170", f"--plan takes three whole numbers like 14,3,3, not {value!r}") from None
 
 
+def _refuse_bad_line(item) -> None:
+    from nlp.errors import InputError
+
+    raise InputError(item.code, f"{item.message()} (split assigns every record of the corpus: "
+                                f"fix this line, then run split again)")
+
+
 @command("split")
 def split(
     corpus: Annotated[Path, typer.Argument(help="The corpus JSONL file (with meta.company).")] = Path("corpus/exhibits.jsonl"),
@@ -29,11 +36,15 @@ def split(
         "--lock-test", help="After assigning, lock the test ids with a checksum; a locked test "
                             "split takes no new companies.")] = False,
 ) -> None:
-    """Assign train/dev/test by company (no company in two splits, categories balanced)."""
+    """Assign train/dev/test by company (no company in two splits, categories balanced).
+
+    Unlike the other record commands, split stops at an unreadable line (exit 2) and leaves the
+    splits file as it was: the assignment is of the whole corpus, so a skipped record would
+    change how the new companies are drawn and be missing from a locked test split."""
     from nlp.io.records import check_unique_ids, read_records
     from training import split as splitting
 
-    records = read_records(corpus)
+    records = read_records(corpus, _refuse_bad_line)
     check_unique_ids(records, corpus)  # assignments are keyed by id
     existing = splitting.read_splits(splits)
     if retire_test:

@@ -8,6 +8,7 @@ from typing_extensions import Annotated
 from ..io.records import read_many
 from ..stats import corpus_stats
 from .app import command
+from .skipping import FailFast, skipping_bad_lines
 
 
 def _table(title: str, counts: dict) -> str:
@@ -23,9 +24,17 @@ def _table(title: str, counts: dict) -> str:
 def stats(
     paths: Annotated[List[Path], typer.Argument(help="Guide JSONL files, or folders of them.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    fail_fast: FailFast = False,
 ) -> None:
-    """Count entities and relations per label, documents per category and company, and tokens."""
-    result = corpus_stats(read_many(paths))
+    """Count entities and relations per label, documents per category and company, and tokens.
+
+    An unreadable line is named on stderr and skipped (the counts are of the other records);
+    the exit code is then 1."""
+    with skipping_bad_lines(fail_fast) as skipped:
+        _print(corpus_stats(read_many(paths, skipped)), as_json)
+
+
+def _print(result: dict, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return

@@ -15,17 +15,23 @@ def train(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where model-best, model-last and metrics.json go.")] = Path("training/output"),
     train_file: Annotated[Optional[Path], typer.Option("--train", help="Train on this guide JSONL instead of the corpus.")] = None,
     dev_file: Annotated[Optional[Path], typer.Option("--dev", help="Dev (evaluation) guide JSONL, with --train.")] = None,
+    dev_share: Annotated[Optional[float], typer.Option(help="With --train instead of --dev: hold out about this share of the train file's companies as dev (no company in both), e.g. 0.15; the parts go to OUTPUT/data/.")] = None,
+    dev_seed: Annotated[int, typer.Option(help="Seed of the --dev-share hold-out.")] = 0,
     gpu_id: Annotated[int, typer.Option(help="GPU id, -1 for CPU.")] = -1,
     any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema (labels come from the data).")] = False,
 ) -> None:
     """Train a pipeline; extra --section.key value options override the config."""
     from nlp.errors import InputError
-    from training.train import corpus_overrides, file_overrides, train_pipeline
+    from training.train import corpus_overrides, file_overrides, held_out_dev_overrides, train_pipeline
 
     config, overrides = config_overrides(ctx, config)
-    if train_file or dev_file:
+    if dev_share is not None:
+        if train_file is None or dev_file is not None:
+            raise InputError("E321", "--dev-share goes with --train and instead of --dev")
+        overrides = {**held_out_dev_overrides(train_file, dev_share, output, dev_seed), **overrides}
+    elif train_file or dev_file:
         if not (train_file and dev_file):
-            raise InputError("E062", "--train and --dev go together")
+            raise InputError("E062", "--train and --dev go together (or --train with --dev-share)")
         overrides = {**file_overrides(train_file, dev_file), **overrides}
     else:
         overrides = {**corpus_overrides(corpus), **overrides}

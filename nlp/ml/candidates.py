@@ -13,7 +13,7 @@ from typing import Dict, List, Sequence, Tuple
 
 import numpy
 
-from ..pipeline.segmentation import doc_segment_ids
+from ..structure import doc_segment_ids
 
 DISTANCE_BUCKETS = (1, 3, 7, 15, 31, 63)
 BETWEEN_BUCKETS = (0, 1, 2)

@@ -14,6 +14,7 @@ BLOCK_TITLES = {
     "entities_span": "entities, span only (same span, any label)",
     "relations_end_to_end": "relations, end to end",
     "relations_given_gold_entities": "relations, given the gold entities",
+    "facts": "facts (deduplicated, values normalized)",
 }
 ENTITY_KIND_TITLES = {
     "boundary": "wrong boundary", "label": "wrong label", "missed": "missed", "spurious": "spurious",
@@ -180,6 +181,9 @@ def evaluation_document(report: Dict, title: str = "evaluation") -> List[Block]:
         listing = error_listing_tables(report["errors"])
         if listing:
             doc += [Heading("error listing", anchor="error-listing")] + listing
+    from .facts import fact_error_blocks  # imports this module
+
+    doc += fact_error_blocks(report)
     return doc
 
 
@@ -206,7 +210,19 @@ def comparison_document(report: Dict, title: str = "comparison") -> List[Block]:
                      rows, numeric=range(1, 6)))
     doc.append(micro_table(report["a"], "A: micro scores"))
     doc.append(micro_table(report["b"], "B: micro scores"))
+    doc.extend(_per_label_difference_tables(report.get("per_label_differences") or {}))
     return doc
+
+
+def _per_label_difference_tables(differences: Dict) -> List[Block]:
+    """Per block, each label's P/R/F1 of A and B and the change B - A."""
+    tables: List[Block] = []
+    for key in [k for k in BLOCK_TITLES if differences.get(k)]:
+        rows = [[label, number(d["a_f"]), number(d["b_f"]), f"{d['d_p']:+.3f}", f"{d['d_r']:+.3f}", f"{d['d_f']:+.3f}"]
+                for label, d in differences[key].items()]
+        tables.append(Table(f"per label, B - A: {BLOCK_TITLES[key]}",
+                            ["label", "A F1", "B F1", "P B - A", "R B - A", "F1 B - A"], rows, numeric=range(1, 6)))
+    return tables
 
 
 # --- cross-validation -------------------------------------------------------------------------

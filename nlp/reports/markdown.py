@@ -14,10 +14,16 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
 def cell_markdown(cell: Cell) -> str:
+    """A table cell on one line: a line break (in an id, a quote) would end the table row."""
     if isinstance(cell, Marked):
-        return f"{escape(cell.left)}**{escape(cell.text)}**{escape(cell.right)}"
-    return escape(cell)
+        text = f"{escape(cell.left)}**{escape(cell.text)}**{escape(cell.right)}"
+    else:
+        text = escape(cell)
+    return _LINE_BREAK.sub("<br>", text)
 
 
 def table_markdown(table: Table) -> List[str]:

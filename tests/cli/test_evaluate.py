@@ -109,8 +109,9 @@ def test_html_report_is_written_beside_the_terminal_report(tmp_path, seeds_path,
     parser = HTMLParser()
     parser.handle_starttag = lambda tag, attrs: tags.append(tag)
     parser.feed(page)
-    assert tags.count("table") > 5 and "script" not in tags
-    assert page.count('<div class="entities"') == 4  # gold and predicted of both seed exhibits
+    assert tags.count("table") > 5 and tags.count("svg") > 5 and "script" not in tags
+    assert page.count('<details class="exhibit"') == 2  # both seed exhibits, differences marked
+    assert 'class="confusion"' in page and 'class="whisker"' in page
 
 
 def test_usage_errors(tmp_path, seeds_path):

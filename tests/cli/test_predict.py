@@ -100,7 +100,8 @@ def test_format_option_overrides_the_suffix(cached_model, tmp_path):
 def test_summary_lists_what_was_found(cached_model):
     result = runner.invoke(app, ["predict", str(INPUTS / "ante_ex99-1.htm"), "--summary"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("== ante_ex99-1: ") and "{" not in result.stdout.splitlines()[0]
+    assert result.stdout.startswith("== ante_ex99-1 (") and "{" not in result.stdout
+    assert result.stdout.splitlines()[1].startswith("facts")
 
 
 # --- interrupted runs -------------------------------------------------------------------------

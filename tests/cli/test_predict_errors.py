@@ -69,7 +69,7 @@ def test_missing_input_fails_before_the_model_is_loaded(tmp_path):
 @pytest.mark.parametrize("args, code, message", [
     (["--resume"], "E065", "--resume needs --output"),
     (["--format", "parquet"], "E065", "Parquet cannot go to standard output"),
-    (["--format", "xlsx"], "E064", "--format 'xlsx'"),
+    (["--format", "xlsx"], "E362", "--format 'xlsx'"),
     (["--encoding", "utf-9"], "E064", "--encoding 'utf-9': unknown text encoding"),
     (["--backend", "dask"], "E065", "--backend dask needs --output FOLDER"),
 ])

@@ -34,7 +34,7 @@ def test_gold_jsonl_to_csv(seeds_path):
 def test_predict_output_keeps_its_facts_and_writes_jsonl(tmp_path):
     output = small_record(id="acme")
     output.update(extract_facts(output))
-    output["record"]["issuer"] = "Acme (as predicted)"
+    output["record"]["offering"]["issuer"] = "Acme (as predicted)"
     source = write_jsonl(tmp_path / "pred.jsonl", [output, small_record(id="gold")])
     out = tmp_path / "rows.jsonl"
     result = runner.invoke(app, ["records", str(source), "--format", "jsonl", "--output", str(out)])
@@ -49,10 +49,14 @@ def test_predict_output_keeps_its_facts_and_writes_jsonl(tmp_path):
 
 def test_malformed_line_names_file_and_line(tmp_path):
     source = write_jsonl(tmp_path / "bad.jsonl", [small_record(), "{not json"])
-    result = runner.invoke(app, ["records", str(source), "-o", str(tmp_path / "out.csv")])
+    result = runner.invoke(app, ["records", str(source), "-o", str(tmp_path / "out.csv"), "--fail-fast"])
     assert result.exit_code == 2
     assert f"[E120] {source}:2: malformed JSON" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out.csv").exists()
+    result = runner.invoke(app, ["records", str(source), "-o", str(tmp_path / "out.csv")])  # skipped: exit 1
+    assert result.exit_code == 1
+    assert f"skipped [E120] {source}:2: malformed JSON" in result.output and "1 line skipped" in result.output
+    assert [r["id"] for r in csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8-sig")))] == ["acme"]
 
 
 def test_record_that_cannot_be_read_names_the_record(tmp_path):
@@ -61,7 +65,7 @@ def test_record_that_cannot_be_read_names_the_record(tmp_path):
         small_record(id="far", entities=[{"start": 50, "end": 500, "label": "ISSUER"}]),
     ])
     result = runner.invoke(app, ["records", str(source)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # the line is skipped, the first record's rows are written
     assert f"[E121] {source}:2: far: entity ISSUER [50, 500] lies outside the text" in result.output
     source = write_jsonl(tmp_path / "bad2.jsonl", [dict(small_record(), record="offering")])
     result = runner.invoke(app, ["records", str(source)])

@@ -143,7 +143,8 @@ def test_show_writes_an_offline_page_that_parses(tmp_path):
     # nothing is loaded from elsewhere
     assert not [value for name, value in parser.attributes if name in ("src", "href")]
     assert "@import" not in text and "url(" not in text
-    assert '<mark class="entity"' in text and "<h3>Relations by sentence</h3>" in text
+    assert '<mark class="entity"' in text and "<h3>Text, each sentence followed by its relations</h3>" in text
+    assert text.index("<h3>Facts") < text.index("<h3>Warnings</h3>") < text.index('<div class="sentence">')
     assert re.search(r"→ (OFFERS|PRICE_OF|QUANTITY_OF|RAISES) →", text)
 
 

@@ -83,7 +83,7 @@ def test_markdown_and_terminal_render_cells_alike():
     assert markdown.render([table]).splitlines()[-1] == "| x **y** z | 1 |"
 
 
-def test_html_report_parses_and_holds_tables_and_displacy_renderings(report, tmp_path):
+def test_html_render_of_a_document_holds_its_tables_and_the_marked_documents(report, tmp_path):
     pairs, _, _ = pair_documents(GOLD, PRED)
     exhibits = html.exhibits_with_errors(report, pairs)
     assert [gold.id for gold, _ in exhibits] == ["acme-1"]
@@ -95,8 +95,9 @@ def test_html_report_parses_and_holds_tables_and_displacy_renderings(report, tmp
     assert "micro scores" in outline.captions
     assert "entity label confusion (rows: gold label, columns: predicted label)" in outline.captions
     assert outline.tags.count("table") == len(outline.captions) >= 10
-    assert 'class="entities"' in page and page.count('<div class="entities"') == 2  # displaCy: gold and predicted
-    assert "acme-1" in outline.headings and "acme-2" not in outline.headings
+    # one rendering per document, its differences marked (tests/reports/test_evaluation_page.py)
+    assert page.count('<details class="exhibit"') == 1 and 'class="ent label"' in page
+    assert "acme-2" not in page.split('<section id="exhibits">')[1]
     assert '<a href="#doc-acme-1">acme-1</a>' in page and 'id="doc-acme-1"' in page
     assert "&lt;b&gt;IR&lt;/b&gt;" in page and "<b>IR</b>" not in page
     # viewable offline: no scripts, stylesheets, fonts or images from anywhere

@@ -1,0 +1,44 @@
+"""Which exhibits a model was trained on, kept in its meta.json, so that scoring it on them warns.
+
+Training writes meta["exhibit_nlp"]["trained_on"] = {"count", "ids" (sorted), "text_sha256"
+(sorted)}; the hashes catch the same exhibit under another id. A model without the list (the
+shipped one, models trained before) gives no overlap and so no warning.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence
+
+from .io.records import ExhibitRecord, text_sha256
+
+META_KEY = "exhibit_nlp"
+TRAINED_ON = "trained_on"
+
+
+def trained_on_manifest(records: Sequence[ExhibitRecord]) -> Dict[str, Any]:
+    return {"count": len(records), "ids": sorted({r.id for r in records}),
+            "text_sha256": sorted({text_sha256(r.text) for r in records})}
+
+
+def record_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> None:
+    """Put the training records' manifest into a model's meta (nlp.meta, saved with the model)."""
+    section = meta.get(META_KEY)
+    meta[META_KEY] = {**(section if isinstance(section, dict) else {}), TRAINED_ON: trained_on_manifest(records)}
+
+
+def trained_on_overlap(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> Optional[List[str]]:
+    """Ids of the records the model was trained on (same id or same text), or None when the
+    model's meta does not say what it was trained on."""
+    manifest = (meta.get(META_KEY) or {}).get(TRAINED_ON) if isinstance(meta.get(META_KEY), dict) else None
+    if not isinstance(manifest, dict):
+        return None
+    ids, hashes = set(manifest.get("ids") or []), set(manifest.get("text_sha256") or [])
+    return [r.id for r in records if r.id in ids or text_sha256(r.text) in hashes]
+
+
+def overlap_warning(model_name: str, overlap: Optional[List[str]], total: int) -> Optional[str]:
+    """One line for the user when some scored exhibits were training exhibits, else None."""
+    if not overlap:
+        return None
+    shown = ", ".join(overlap[:5]) + (", ..." if len(overlap) > 5 else "")
+    return (f"{model_name}: {len(overlap)} of the {total} scored exhibits were in its training data "
+            f"({shown}); the scores overstate how it does on unseen exhibits")
