@@ -203,7 +203,7 @@ ENTRIES: Tuple[Code, ...] = (
     # Skipping bad lines
     Code("E350", "no readable record: every line of the file was skipped"),
     # Codes split off from codes that had several meanings (issue 19)
-    Code("E360", "--exhibit-types names no exhibit type", ("nlp.cli.predict", "nlp.exhibit_inputs")),
+    Code("E360", "--exhibit-types names no exhibit type"),
     Code("E361", "--backend is not local or dask"),
     Code("E362", "an unknown --format of `exhibit predict`"),
     Code("E363", "the Dask scheduler cannot be reached"),

@@ -16,12 +16,13 @@ from .readers import DEFAULT_GLOBS, DEFAULT_MAX_CHARS, ExhibitInput, ReadOptions
 
 
 def read_options(encoding: str = "utf-8", exhibit_types: str = "EX-31,EX-32,EX-99",
-                 max_chars: int = DEFAULT_MAX_CHARS, follow_links: bool = False) -> ReadOptions:
+                 max_chars: int = DEFAULT_MAX_CHARS, follow_links: bool = False,
+                 max_bytes: Optional[int] = None) -> ReadOptions:
     """ReadOptions from command-line values (types comma-separated), checked before any file is read."""
     types = tuple(t.strip() for t in exhibit_types.split(",") if t.strip())
     if not types:
         raise InputError("E360", "--exhibit-types: give at least one type, e.g. EX-31,EX-32,EX-99")
-    return ReadOptions(check_encoding(encoding), types, max_chars, follow_links=follow_links)
+    return ReadOptions(check_encoding(encoding), types, max_chars, max_bytes, follow_links)
 
 
 def read_exhibits(paths: Iterable[Path], options: ReadOptions = ReadOptions(),

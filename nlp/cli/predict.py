@@ -57,17 +57,15 @@ def predict(
     from nlp.models import default_model_path, load_model
     from itertools import chain
 
-    from nlp.readers import ReadOptions, SkippedInput, check_encoding, count_inputs, find_input_files, iter_inputs
+    from nlp.exhibit_inputs import read_options
+    from nlp.readers import SkippedInput, count_inputs, find_input_files, iter_inputs
     from nlp.readers.dispatch import DEFAULT_GLOBS
     from nlp.summary import summarize_record
     from nlp.writers.lock import output_locks
     from nlp.writers import (ErrorLog, check_not_an_input, check_output_file, check_output_folder,
                              default_errors_path, open_writer, output_format, prepare_resume)
 
-    types = tuple(t.strip() for t in exhibit_types.split(",") if t.strip())
-    if not types:
-        raise InputError("E360", "--exhibit-types: give at least one type, e.g. EX-31,EX-32,EX-99")
-    options = ReadOptions(check_encoding(encoding), types, max_chars, max_bytes, follow_links)
+    options = read_options(encoding, exhibit_types, max_chars, follow_links, max_bytes)
     fmt = output_format(output if backend == "local" else None, fmt)
     if backend not in ("local", "dask"):
         raise InputError("E361", f"--backend {backend!r}: choose local or dask")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, TextIO
 
 from ..errors import InputError
+from .target import choose_format
 from .cells import spreadsheet_value
 from .failure import temporary_sibling, write_failed
 
@@ -44,13 +45,7 @@ class Table:
 
 def table_format(output: Optional[Path], fmt: Optional[str] = None) -> str:
     """--format if given, else from the output file's suffix, else csv."""
-    if fmt is not None:
-        if fmt.lower() not in TABLE_FORMATS:
-            raise InputError("E365", f"--format {fmt!r}: choose one of {', '.join(TABLE_FORMATS)}")
-        return fmt.lower()
-    if output is None:
-        return "csv"
-    return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "csv")
+    return choose_format(output, fmt, TABLE_FORMATS, SUFFIX_FORMATS, "csv", "E365")
 
 
 def require_xlsx() -> None:

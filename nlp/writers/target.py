@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from ..errors import InputError
 
@@ -14,15 +14,22 @@ _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".cs
                    ".parquet": "parquet", ".pq": "parquet"}
 
 
-def output_format(output: Optional[Path], fmt: Optional[str] = None) -> str:
-    """--format if given, else from the output's suffix, else jsonl."""
+def choose_format(output: Optional[Path], fmt: Optional[str], formats: Sequence[str],
+                  suffixes: Mapping[str, str], default: str, code: str) -> str:
+    """--format if given (one of `formats`, else error `code`), else from the output's suffix,
+    else `default`: the one rule every writer that picks a format follows."""
     if fmt is not None:
-        if fmt.lower() not in FORMATS:
-            raise InputError("E362", f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        if fmt.lower() not in formats:
+            raise InputError(code, f"--format {fmt!r}: choose one of {', '.join(formats)}")
         return fmt.lower()
     if output is None:
-        return "jsonl"
-    return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "jsonl")
+        return default
+    return suffixes.get(Path(output).suffix.lower(), default)
+
+
+def output_format(output: Optional[Path], fmt: Optional[str] = None) -> str:
+    """--format if given, else from the output's suffix, else jsonl."""
+    return choose_format(output, fmt, FORMATS, _SUFFIX_FORMATS, "jsonl", "E362")
 
 
 def default_errors_path(output: Path) -> Path:
