@@ -212,6 +212,26 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E366", "an unknown --table of the facts"),
     Code("E367", "--dev-share of training not above 0"),
     Code("E368", "one file given twice as an output of the same run"),
+    # Document structure (nlp.structure)
+    Code("E370", "the structure pattern file lacks a key the structure marker needs"),
+    Code("E371", "the structure pattern file's pieces do not make a valid regular expression"),
+    # Pattern files of the rule components (nlp.pattern_files)
+    Code("E380", "a pattern file is missing, unreadable or not valid JSON"),
+    Code("E381", "a pattern file is not an object whose \"_about\" describes every key"),
+    Code("E382", "a pattern file value is neither a string nor a list of strings"),
+    Code("E383", "a pattern file entry is not a valid regular expression"),
+    # Pipeline assembly: rule stages and model migration
+    Code("E385", "a rule stage names a step that does not exist"),
+    Code("E386", "a rule step's settings name an argument the step does not take"),
+    Code("E387", "a folder to migrate is not a saved spaCy pipeline"),
+    Code("E388", "the folder for a migrated model exists and is not empty"),
+    Code("E389", "a migrated pipeline does not come out as the config's pipeline"),
+    # Synthetic training-only exhibits (training.synthetic, training.split)
+    Code("E400", "an --extra-train record lacks meta.synthetic"),
+    Code("E401", "an --extra-train record has the id of a corpus record"),
+    Code("E402", "an --extra-train record has the company of a corpus record"),
+    Code("E403", "the corpus to cross-validate holds a synthetic record"),
+    Code("E404", "a synthetic record would go to dev or test, or shares a company with real exhibits"),
 )
 
 CATALOGUE: Dict[str, Code] = {entry.code: entry for entry in ENTRIES}

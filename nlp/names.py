@@ -1,6 +1,6 @@
 """Company-name vocabulary shared by the components that find, extend and invent names."""
 import re
-from typing import Dict, List, Set, Tuple
+from typing import List, Tuple
 
 # one legal suffix at the end of a name; stripped repeatedly to get the short forms
 LEGAL_SUFFIX = re.compile(
@@ -34,22 +34,3 @@ def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     capitalized word ("Kestrow Issuer", "Kestrow Water" are other names)."""
     pattern = r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)(?![ \t\u202f]+[A-Z])"
     return [m.span() for m in re.finditer(pattern, text)]
-
-
-def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
-    """"Kestrow" for "Kestrow Aerospace": an issuer's first word alone, when the text uses it
-    capitalized on its own and never as an ordinary lower-case word ("First", "American")."""
-    out = set()
-    for form, label in forms.items():
-        words = form.split()
-        if label != "ISSUER" or len(words) < 2:
-            continue
-        first = words[0]
-        if len(first) < 4 or not first[:1].isupper() or not first.isalpha():
-            continue
-        # a lower-case use as a word rules it out; inside a web or mail address ("www.kestrow.com",
-        # "kestrow-financial") it is still the name
-        as_word = r"(?<![\w@./_-])" + re.escape(first.lower()) + r"(?![\w@_-]|\.\w)"
-        if len(alone_word_spans(text, first)) >= 2 and not re.search(as_word, text):
-            out.add(first)
-    return out

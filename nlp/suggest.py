@@ -7,7 +7,7 @@ decision the pipeline makes (a part the pipeline has no component for is left ou
   candidate pair's probability p for every schema-allowed label is compared with the
   component's threshold t as 1 - |p - t| / t when p < t, and 1 - (p - t) / (1 - t)
   otherwise: 1 at the threshold, 0 at a probability of 0 or 1. No candidate pair gives 0.
-- issuer: the same closeness for exhibit_issuers' best name (its logistic probability against
+- issuer: the same closeness for the issuers step's best name (its logistic probability against
   its threshold), when the pipeline has a fitted issuer scorer.
 - entities: spaCy's recognizer gives no probabilities, so its uncertainty is measured as
   disagreement: the share of entity spans that the components after it (mentions, issuers,
@@ -115,8 +115,9 @@ def relation_uncertainty(doc, threshold: Optional[float]) -> Optional[float]:
 
 def issuer_uncertainty(nlp, doc) -> Optional[float]:
     from .pipeline.issuers import IssuerResolver
+    from .pipeline.stages import components_and_steps
 
-    for _, proc in nlp.pipeline:
+    for _, proc in components_and_steps(nlp):
         if isinstance(proc, IssuerResolver) and proc.cfg.get("weights"):
             best = proc.best_candidate(doc, doc.text)
             return 0.0 if best is None else closeness(best[0], float(proc.cfg["threshold"]))

@@ -89,3 +89,12 @@ def cached_model(monkeypatch, shipped_model):
     """The CLI's load_model(None) answers with the session's model (loaded once, not per command)."""
     real = nlp.models.load_model
     monkeypatch.setattr(nlp.models, "load_model", lambda path=None: shipped_model if path is None else real(path))
+
+
+def add_rule_step(nlp, step: str, **settings):
+    """Add one rule step alone, as a stage named rules_<step>, and return the step's object."""
+    from nlp.pipeline.stages import ENTITY_STEPS
+
+    factory = "exhibit_entity_rules" if step in ENTITY_STEPS else "exhibit_relation_rules"
+    stage = nlp.add_pipe(factory, name=f"rules_{step}", config={"steps": [step], "settings": {step: settings}})
+    return stage.step(step)

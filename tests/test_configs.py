@@ -17,9 +17,8 @@ def test_there_is_a_default_and_an_accuracy_config():
 def test_config_builds_its_pipeline(path):
     config = load_config(path)
     nlp = load_model_from_config(config, auto_fill=True)
-    assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
-    # the relation rules run after the relation model has scored pairs
-    assert nlp.pipe_names[-6:] == [
-        "exhibit_relations", "exhibit_certifies", "exhibit_price_of", "exhibit_offers",
-        "exhibit_raises", "exhibit_block_titles"]
+    # structure first; the relation rules run after the relation model has scored pairs
+    assert nlp.pipe_names == [
+        "exhibit_structure", "tok2vec", "ner", "exhibit_entity_rules", "exhibit_normalizer",
+        "exhibit_segmenter", "exhibit_relations", "exhibit_relation_rules"]
     assert config["corpora"]["train"]["@readers"] == "exhibit.GuideCorpus.v1"

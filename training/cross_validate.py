@@ -20,7 +20,9 @@ import numpy as np
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord, read_records, write_records
 from nlp.provenance import record_trained_on
+from training.label_sets import FOREIGN, entity_labels
 from training.split import company_key, hold_out_dev  # noqa: F401  (hold_out_dev moved to training.split)
+from training.synthetic import extra_training_records, refuse_synthetic_in_corpus
 from training.train import (
     check_training_data, file_overrides, init_pipeline, load_training_config, make_output_folder,
 )
@@ -58,6 +60,7 @@ def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: P
     from spacy.training.loop import train as train_nlp
 
     config = load_training_config(config_path, {**overrides, **file_overrides(train, dev)})
+    entity_labels([train, dev]).fit_pipeline(config)  # a foreign label set: the guide's steps aside
     output = make_output_folder(output)
     with (output / "train.log").open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
         nlp = init_pipeline(config, config_path)
@@ -114,20 +117,31 @@ def cross_validate(
     strict_schema: bool = True,
     progress: Progress = lambda message: None,
     resume: bool = False,
+    extra_train: Optional[Path] = None,
 ) -> Dict:
     """Train and score k folds; the report has every fold's scores and their spread ("summary").
 
     With `output`, each fold's data, log, models and scores stay in output/fold-N and the report
     is written to output/cross_validation.json; without, they go to a temporary folder. With
     `resume`, a fold whose model (and scores) an earlier run into `output` left is not redone:
-    the fold assignment is the same for the same records, k and seed."""
+    the fold assignment is the same for the same records, k and seed. `extra_train` is a file of
+    synthetic records (training.synthetic) added to the training part of every fold, never to a
+    fold's dev or test."""
     from nlp.evaluation import run_model, score_system
     from nlp.models import load_model
 
     overrides = dict(overrides or {})
     load_training_config(config_path, overrides)  # a bad config fails before any fold trains
-    check_training_data(Path(corpus), Path(corpus), strict_schema)
+    label_set = check_training_data(Path(corpus), Path(corpus), strict_schema)
+    if label_set.kind == FOREIGN:
+        pipeline = label_set.fit_pipeline(load_training_config(config_path, overrides))
+        progress(label_set.note(pipeline))
     records = read_records(corpus)  # an empty corpus was refused by read_records (E161)
+    refuse_synthetic_in_corpus(records, Path(corpus))
+    extra: List[ExhibitRecord] = []
+    if extra_train is not None:
+        check_training_data(Path(extra_train), Path(extra_train), strict_schema)
+        extra = extra_training_records(Path(extra_train), records)
     fold_of, how = assign_folds(records, k, seed)
     with contextlib.ExitStack() as stack:
         root = Path(output) if output else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="exhibit-cv-")))
@@ -135,12 +149,14 @@ def cross_validate(
         for fold in range(k):
             test = [r for r, f in zip(records, fold_of) if f == fold]
             train, dev = hold_out_dev([r for r, f in zip(records, fold_of) if f != fold], dev_share, seed)
+            train = train + extra  # after the dev hold-out: synthetic records only ever train
             folder = root / f"fold-{fold + 1}"
             folder.mkdir(parents=True, exist_ok=True)
             for name, part in (("train", train), ("dev", dev), ("test", test)):
                 write_records(part, folder / f"{name}.jsonl")
             companies = len({company_key(r) for r in test})
-            progress(f"fold {fold + 1}/{k}: training on {len(train)} exhibits (dev {len(dev)}), "
+            added = f", {len(extra)} of them synthetic" if extra else ""
+            progress(f"fold {fold + 1}/{k}: training on {len(train)} exhibits{added} (dev {len(dev)}), "
                      f"testing on {len(test)} exhibits of {companies} companies")
             started = time.time()
             model_dir = finished_model(folder) if resume else None
@@ -163,6 +179,8 @@ def cross_validate(
         report = {
             "config": str(config_path), "corpus": str(corpus), "k": k, "seed": seed, "dev_share": dev_share,
             "grouping": how, "overrides": overrides, "documents": len(records),
+            "extra_train": str(extra_train) if extra_train is not None else None,
+            "extra_train_documents": len(extra),
             "folds": folds, "summary": summarize_folds([f["scores"] for f in folds]),
         }
         if output:

@@ -5,7 +5,9 @@ already has a split join it, and only new companies are assigned, by the same ru
 plan, how many of the 20 folds go to each split, may differ per delivery). Two deliberate moves
 are recorded in the splits file: `retire_test` sends a test split that was looked into to dev,
 and `lock_test` fixes the test ids with a checksum that tests and the datasheet repeat. A locked
-test split takes no new companies: their test folds go to dev.
+test split takes no new companies: their test folds go to dev. Synthetic records
+(meta.synthetic, see training.synthetic) are training-only: they always go to train and take no
+part in drawing the real companies' splits.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from nlp.errors import InputError
+from nlp.errors import InputError, shown_id
 from nlp.io.records import ExhibitRecord
 
 N_FOLDS = 20
@@ -119,6 +121,27 @@ def check_locked_test(splits: dict) -> None:
                                  "the checksum in splits.json")
 
 
+def check_synthetic_stay_in_train(
+    records: Sequence[ExhibitRecord], companies: Dict[str, str], assignments: Dict[str, str]
+) -> None:
+    """Raise unless every synthetic record can go to train: not already in dev or test, and no
+    real exhibit's company (a company is never in two splits)."""
+    from training.synthetic import is_synthetic
+
+    real_companies = {company_key(r) for r in records if not is_synthetic(r)}
+    for record in records:
+        if not is_synthetic(record):
+            continue
+        key = company_key(record)
+        held = assignments.get(record.id) or companies.get(key)
+        if held not in (None, "train"):
+            raise InputError("E404", f"record {shown_id(record.id)} is synthetic (training-only) but the "
+                                     f"splits file puts it or its company in {held}")
+        if key in real_companies:
+            raise InputError("E404", f"record {shown_id(record.id)} is synthetic (training-only) but shares "
+                                     f"its company {record.company!r} with real exhibits")
+
+
 def make_splits(
     records: Sequence[ExhibitRecord],
     seed: int = DEFAULT_SEED,
@@ -127,15 +150,21 @@ def make_splits(
 ) -> dict:
     """The splits document: {"seed", "plan", "companies": {company: split}, "assignments": {id: split}}
     plus "history" (one entry per delivery or move) and "locked_test" where set."""
+    from training.synthetic import is_synthetic
+
     existing = existing or {}
     check_locked_test(existing)
     companies: Dict[str, str] = dict(existing.get("companies", {}))
     assignments: Dict[str, str] = dict(existing.get("assignments", {}))
-    fresh = [r for r in records if company_key(r) not in companies]
+    check_synthetic_stay_in_train(records, companies, assignments)
+    fresh = [r for r in records if company_key(r) not in companies and not is_synthetic(r)]
     assigned = assign_companies(fresh, seed, plan)
     if existing.get("locked_test"):
         assigned = _test_to_dev(assigned)
     companies.update(assigned)
+    for record in records:
+        if is_synthetic(record):
+            companies.setdefault(company_key(record), "train")
     added = [r for r in records if r.id not in assignments]
     for record in added:
         assignments[record.id] = companies[company_key(record)]

@@ -6,6 +6,7 @@ run before any minute is spent training.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 from typing import Dict, Optional
@@ -13,9 +14,9 @@ from typing import Dict, Optional
 from nlp.errors import ConfigError, InputError
 from nlp.io.corpus_reader import select_records
 from nlp.provenance import record_trained_on
-from nlp.schema import Schema
 from nlp.validation import validate_files
 from training.config_checks import check_known_settings, config_error_detail
+from training.label_sets import FOREIGN, MIXED, LabelSet, entity_labels
 
 DEFAULT_CONFIG = Path("configs/default.cfg")
 
@@ -62,14 +63,23 @@ def held_out_dev_overrides(train: Path, dev_share: float, output: Path, seed: in
     return file_overrides(folder / "train.jsonl", folder / "dev.jsonl")
 
 
-def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> None:
-    """Raise InputError with the first validation problems of the training files."""
-    schema = Schema.guide() if strict_schema else Schema(frozenset(), {}, "from-data", False)
-    problems = validate_files(sorted({Path(train), Path(dev)}), schema)
+def check_training_data(train: Path, dev: Path, strict_schema: bool = True) -> LabelSet:
+    """The training files' label set; InputError with their first validation problems.
+
+    Labels that share nothing with the guide's are taken from the data with no flag; guide
+    labels mixed with others need strict_schema=False (--any-labels), and the error says so."""
+    paths = sorted({Path(train), Path(dev)})
+    label_set = entity_labels(paths)
+    problems = validate_files(paths, label_set.schema(accept_any=not strict_schema))
     if problems:
         shown = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise InputError("E061", f"training data has problems: {shown}{more}")
+        hint = ""
+        if strict_schema and label_set.kind == MIXED:
+            hint = (f"; labels {', '.join(label_set.unknown)} are not the guide's: "
+                    "pass --any-labels to accept them")
+        raise InputError("E061", f"training data has problems: {shown}{more}{hint}")
+    return label_set
 
 
 def training_records(config):
@@ -99,7 +109,20 @@ def load_training_config(config_path: Path, overrides: Dict[str, str]):
     except Exception as err:
         raise ConfigError("E071", f"{config_path}: invalid config ({config_error_detail(err)})") from None
     check_known_settings(config, config_path)
-    return config
+    return with_pretraining_section(config)
+
+
+def with_pretraining_section(config):
+    """The config with spaCy's default [pretraining] block when it names pretrained tok2vec
+    weights but has no such block: spaCy reads which component takes the weights from that
+    block and, finding it empty, drops [initialize] init_tok2vec without a word."""
+    from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
+    from spacy.util import load_config
+
+    if config["initialize"].get("init_tok2vec") in (None, "null", "") or config.get("pretraining"):
+        return config
+    return load_config(DEFAULT_CONFIG_PRETRAIN_PATH, interpolate=False).merge(config).merge(
+        {"pretraining": load_config(DEFAULT_CONFIG_PRETRAIN_PATH, interpolate=False)["pretraining"]})
 
 
 def make_output_folder(output: Path) -> Path:
@@ -133,7 +156,10 @@ def train_pipeline(
 
     config = load_training_config(config_path, overrides)
     paths = config["paths"]
-    check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
+    label_set = check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
+    pipeline = label_set.fit_pipeline(config)
+    if label_set.kind == FOREIGN:
+        print(label_set.note(pipeline), file=sys.stderr)
     if gpu_id >= 0:
         from thinc.api import require_gpu
 

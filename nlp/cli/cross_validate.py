@@ -16,10 +16,11 @@ def cross_validate(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Keep each fold's data, models and scores here, with cross_validation.json (default: a temporary folder).")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the fold and dev assignment.")] = 0,
     dev_share: Annotated[float, typer.Option(help="Share of the training folds' companies held out to pick model-best (0: pick on the training folds).")] = 0.15,
-    any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema.")] = False,
+    any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept guide labels mixed with others; a label set sharing none of the guide's is detected without it.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With --output: keep the folds an interrupted run finished (same corpus, --folds and --seed).")] = False,
+    extra_train: Annotated[Optional[Path], typer.Option("--extra-train", help="Guide JSONL of synthetic records (meta.synthetic) added to the training part of every fold, never to its dev or test.")] = None,
 ) -> None:
     """Train and score K folds grouped by company; mean, std, min and max per label and micro.
     Extra --section.key value options override the config, as in `exhibit train`."""
@@ -38,7 +39,7 @@ def cross_validate(
     report = run_cross_validation(
         config, corpus, folds, overrides, output, seed, dev_share,
         strict_schema=not any_labels, progress=lambda message: typer.echo(message, err=True),
-        resume=resume,
+        resume=resume, extra_train=extra_train,
     )
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))

@@ -18,7 +18,7 @@ def train(
     dev_share: Annotated[Optional[float], typer.Option(help="With --train instead of --dev: hold out about this share of the train file's companies as dev (no company in both), e.g. 0.15; the parts go to OUTPUT/data/.")] = None,
     dev_seed: Annotated[int, typer.Option(help="Seed of the --dev-share hold-out.")] = 0,
     gpu_id: Annotated[int, typer.Option(help="GPU id, -1 for CPU.")] = -1,
-    any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept labels outside the guide's schema (labels come from the data).")] = False,
+    any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept guide labels mixed with others (labels come from the data); a label set sharing none of the guide's is detected without it.")] = False,
 ) -> None:
     """Train a pipeline; extra --section.key value options override the config."""
     from nlp.errors import InputError

@@ -7,20 +7,13 @@ records have none) are computed with nlp/values.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
+from .. import structure
 from ..values import SCALES, normalize_value
 
 Offsets = Tuple[int, int]
-
-# A sentence ends at a blank line, or at . ! ? ; before a capital, unless the period closes an
-# abbreviation or an initial ("Inc. (NASDAQ", "Samuel J. Furrow").
-_BOUNDARY = re.compile(r"\n[ \t]*\n|[.!?;](?=\s+[\"“(]?[A-Z])")
-_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "no", "jr", "sr", "mr", "mrs", "ms", "dr", "st",
-                  "u.s", "l.p", "n.v", "s.a", "plc", "llc", "approx", "vs", "sept", "dec"}
-
 
 _SCALED_LABELS = ("QUANTITY", "AMOUNT", "PRICE")
 _SCALE_AFTER = re.compile(r"[^\S\n]*\n?[^\S\n]*([A-Za-z]+)\b")
@@ -56,7 +49,6 @@ class RecordView:
             child = self._by_offsets.get(tuple(rel["child"]))
             if head is not None and child is not None:  # a relation to an unlisted span says nothing
                 self.relations.append((head, child, rel["label"]))
-        self._boundaries = [m.end() for m in _BOUNDARY.finditer(self.text) if self._is_boundary(m)]
 
     def _mention(self, ent: Dict[str, Any]) -> Mention:
         span = self.text[ent["start"]:ent["end"]]
@@ -77,15 +69,6 @@ class RecordView:
         word = match.group(1).lower() if match else ""
         return " " + word if len(word) > 1 and word in SCALES else ""  # not "m" or "b" alone
 
-    def _is_boundary(self, match: re.Match) -> bool:
-        if match.group().startswith("\n"):
-            return True
-        word = re.search(r"([\w.]+)$", self.text[max(0, match.start() - 12):match.start()])
-        if word is None:
-            return True
-        token = word.group(1).lower()
-        return token not in _ABBREVIATIONS and not (len(token) == 1 and token.isalpha())
-
     def of(self, *labels: str) -> List[Mention]:
         return [m for m in self.mentions if m.label in labels]
 
@@ -99,13 +82,12 @@ class RecordView:
         """Every mention standing at the head (or child) end of a relation of these labels."""
         return [h if as_head else c for h, c, lab in self.relations if lab in labels]
 
+    # sentences are the segments of nlp/structure.py, as the pipeline's relation rules read them
     def sentence_start(self, position: int) -> int:
-        k = bisect_right(self._boundaries, position)
-        return self._boundaries[k - 1] if k else 0
+        return structure.sentence_start(self.text, position)
 
     def sentence_end(self, position: int) -> int:
-        k = bisect_right(self._boundaries, position)
-        return self._boundaries[k] if k < len(self._boundaries) else len(self.text)
+        return structure.sentence_end(self.text, position)
 
     def before(self, mention: Mention, limit: int = 120) -> str:
         """Folded, lower-cased text before the mention, inside its sentence, at most `limit` chars."""

@@ -13,7 +13,9 @@ from typing import Dict, List, Sequence, Tuple
 
 import numpy
 
+from ..issuer_names import is_definition  # a defined short name holds no relations; kept importable here
 from ..structure import doc_segment_ids
+from .structure_features import N_STRUCTURE_FEATURES, structure_pair_features
 
 DISTANCE_BUCKETS = (1, 3, 7, 15, 31, 63)
 BETWEEN_BUCKETS = (0, 1, 2)
@@ -51,7 +53,7 @@ def _bucket(value: int, bounds: Sequence[int]) -> int:
     return len(bounds)
 
 
-def n_pair_features(entity_labels: Sequence[str]) -> int:
+def n_pair_features(entity_labels: Sequence[str], structure: bool = False) -> int:
     return (
         2 * len(entity_labels) + 1
         + len(DISTANCE_BUCKETS) + 1
@@ -59,16 +61,8 @@ def n_pair_features(entity_labels: Sequence[str]) -> int:
         + 4
         + len(NEWLINE_BUCKETS) + 1
         + 6
+        + (N_STRUCTURE_FEATURES if structure else 0)
     )
-
-
-_DEFINITION_OPENING = re.compile(r"\((?:the\s+)?[“\"]$|\bor\s+(?:the\s+)?[“\"]$")
-
-
-def is_definition(text: str, start: int) -> bool:
-    """Whether a name at `start` is a parenthesised definition ("(“Aritzia” or the “Company”)"):
-    by the guide's convention a defined short name holds no relations."""
-    return bool(_DEFINITION_OPENING.search(text[max(0, start - 12):start]))
 
 
 # "(each, a “Unit”)", "(the “Units”)", "or the “Notes”": a defined term of a security
@@ -113,11 +107,13 @@ def find_candidates(
     return DocCandidates(list(spans), pairs, [segment[s.start] for s in spans])
 
 
-def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> numpy.ndarray:
-    """(n_pairs, n_pair_features) float32 features of the candidate pairs of one doc."""
+def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str],
+                  structure: bool = False) -> numpy.ndarray:
+    """(n_pairs, n_pair_features) float32 features of the candidate pairs of one doc; with
+    `structure`, the structure features (structure_features.py) follow the base ones."""
     index = {label: k for k, label in enumerate(entity_labels)}
     n_labels = len(entity_labels)
-    width = n_pair_features(entity_labels)
+    width = n_pair_features(entity_labels, structure)
     out = numpy.zeros((len(cands.pairs), width), dtype="float32")
     spans = cands.spans
     starts = [s.start for s in spans]
@@ -161,6 +157,8 @@ def pair_features(doc, cands: DocCandidates, entity_labels: Sequence[str]) -> nu
         out[row, col + 3] = float(cands.segments[i] == cands.segments[j])
         out[row, col + 4] = float(first_of_label[i])
         out[row, col + 5] = float(first_of_label[j])
+    if structure:
+        out[:, width - N_STRUCTURE_FEATURES:] = structure_pair_features(doc, cands)
     return out
 
 
@@ -186,14 +184,15 @@ def _after_signature_mark(doc, span) -> bool:
     return any(t.text.lower() in ("/s/", "s/", "/s") for t in doc[start:span.start])
 
 
-def build_batch(docs, doc_candidates: Sequence[DocCandidates], entity_labels) -> RelationBatch:
+def build_batch(docs, doc_candidates: Sequence[DocCandidates], entity_labels,
+                structure: bool = False) -> RelationBatch:
     heads, children, features = [], [], []
     for doc, cands in zip(docs, doc_candidates):
         h = numpy.array([[cands.spans[i].start, cands.spans[i].end] for i, _ in cands.pairs], dtype="int32").reshape(-1, 2)
         c = numpy.array([[cands.spans[j].start, cands.spans[j].end] for _, j in cands.pairs], dtype="int32").reshape(-1, 2)
         heads.append(h)
         children.append(c)
-        features.append(pair_features(doc, cands, entity_labels))
-    width = n_pair_features(entity_labels)
+        features.append(pair_features(doc, cands, entity_labels, structure))
+    width = n_pair_features(entity_labels, structure)
     feats = numpy.vstack(features) if features else numpy.zeros((0, width), dtype="float32")
     return RelationBatch(list(docs), heads, children, feats.reshape(-1, width))

@@ -1,4 +1,4 @@
-"""exhibit_agents: the banks a release names in its "acting as ... agent" sentence.
+"""The `agents` step of exhibit_entity_rules: the banks a release names in its "acting as ... agent" sentence.
 
 Offering releases list their placement agents and underwriters in one sentence: "Hollisfield
 & Co. LLC, R.T. Ambrose, Carrowby and Denholm Securities are acting as joint book-running
@@ -9,26 +9,27 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Tuple
 
-from .phrases import register_phrase_rule
+from ..pattern_files import alternation, load_patterns
+from ..structure import sentence_start
+from .phrases import phrase_rule
+
+_CUES = load_patterns("offering_cues")
+_COMPANIES = load_patterns("companies")
+_ADVERB = r"\s+"  # each adverb of the role is followed by its own space ("jointly acting")
 
 _ROLE = re.compile(
-    r"\b(?:(?:is|are|was|were|will)\s+(?:also\s+|jointly\s+)?(?:acting|act|serving|serve|acted|served)|acted|served)"
-    r"\s+as\s+[^.\n]{0,60}?"
-    r"\b(?:book[- ]?running|book[- ]?runners?|underwriters?|placement\s+agents?|(?<!General\s)managers?|agents?|"
-    r"financial\s+advisors?)\b",
+    rf"\b(?:(?:{alternation(_CUES['agent_role_auxiliaries'])})\s+"
+    rf"(?:{alternation(word + _ADVERB for word in _CUES['agent_role_adverbs'])})?"
+    rf"(?:{alternation(_CUES['agent_role_verbs'])})|{alternation(_CUES['agent_role_bare_verbs'])})"
+    # the words between "as" and the role: not another party's role ("as counsel to the agent")
+    rf"\s+as\s+(?:(?!\b(?:{alternation(_CUES['agent_role_other_parties'])})\b)[^.\n]){{0,60}}?"
+    rf"\b(?:{alternation(_CUES['agent_roles'])})\b",
     re.IGNORECASE,
 )
-# where the sentence holding the list starts: after a full stop that ends a word, not an initial
-_SENTENCE_END = re.compile(r"(?:[a-z0-9)”\"]{2}\.\s+|\n)")
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # ", LLC" and "and Company" end the name before them ("Pellworth and Company"), not a new one
-_LEGAL_TAIL = re.compile(r"^(?:LLC|Inc\.?|L\.P\.|LP|Ltd\.?|Corp\.?|Limited|Company|Co\.)$")
-_GLUE = {"&", "and", "de", "of"}
-
-
-def _sentence_start(text: str, before: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, before - 400), before)]
-    return starts[-1] if starts else max(0, before - 400)
+_LEGAL_TAIL = re.compile(rf"^(?:{alternation(_COMPANIES['legal_tails'])})$")
+_GLUE = set(_COMPANIES["agent_name_glue"])
 
 
 def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
@@ -63,9 +64,9 @@ def agent_name_spans(text: str) -> List[Tuple[int, int]]:
     """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase."""
     found = set()
     for role in _ROLE.finditer(text):
-        found.update(_list_items(text, _sentence_start(text, role.start()), role.start()))
+        found.update(_list_items(text, sentence_start(text, role.start()), role.start()))
     return sorted(found)
 
 
 # a name the sentence says is acting as agent is no title or officer, whatever was guessed
-make_agent_names = register_phrase_rule("exhibit_agents", "AGENT", agent_name_spans, overrides=("TITLE", "OFFICER"))
+make_agent_names = phrase_rule("AGENT", agent_name_spans, overrides=("TITLE", "OFFICER"))

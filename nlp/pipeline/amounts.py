@@ -1,4 +1,4 @@
-"""exhibit_amounts: the offering's aggregate sum where releases always state it.
+"""The `amounts` step of exhibit_entity_rules: the offering's aggregate sum where releases always state it.
 
 "for gross proceeds of approximately $9.1 million", "$40 Million Convertible Notes Financing",
 "a $252 million public offering": money in these phrases is the offering's AMOUNT, which the
@@ -9,23 +9,32 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from .phrases import register_phrase_rule
+from ..pattern_files import alternation, load_patterns
+from .phrases import phrase_rule
+
+_CUES = load_patterns("offering_cues")
+_OPTIONAL_SPACE = r"\s?"  # "USD 5 million" and "USD5 million"
+_SPACE = r"\s+"
+_CURRENCY = alternation(
+    [rf"(?:{alternation(_CUES['dollar_prefixes'])})?\$"]
+    + [code + _OPTIONAL_SPACE for code in _CUES["currency_codes"]]
+    + _CUES["currency_signs"]
+)
 
 _MONEY = (
-    r"(?:(?:US|C|CA|CDN|A|AU)?\$|USD\s?|CAD\s?|€|£)\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
-    r"(?:\s?(?:million|billion|thousand|[MB])\b)?"
+    rf"(?:{_CURRENCY})\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
+    rf"(?:\s?(?:{alternation(_CUES['magnitudes'])})\b)?"
 )
 _PATTERNS = (
     # "gross proceeds of approximately $9.1 million", "aggregate gross proceeds to the Company of"
     re.compile(
-        rf"\b(?:aggregate\s+)?(?:gross|total)\s+proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
-        rf"(?:approximately\s+|about\s+|up\s+to\s+)?({_MONEY})",
+        rf"\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s+proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({_MONEY})",
         re.IGNORECASE,
     ),
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"
     re.compile(
-        rf"({_MONEY})\s+(?:\w+\s+){{0,3}}?(?:private\s+placement|public\s+offering|offering|financing|"
-        rf"bought\s+deal)\b",
+        rf"({_MONEY})\s+(?:\w+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
         re.IGNORECASE,
     ),
 )
@@ -36,4 +45,4 @@ def amount_spans(text: str) -> List[Tuple[int, int]]:
     return sorted({m.span(1) for pattern in _PATTERNS for m in pattern.finditer(text)})
 
 
-make_amount_spans = register_phrase_rule("exhibit_amounts", "AMOUNT", amount_spans)
+make_amount_spans = phrase_rule("AMOUNT", amount_spans)

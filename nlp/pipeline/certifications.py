@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from .relation_rules import Offsets, register_pair_rule
-from ..structure import _BLANK, _END, _is_abbreviation_period
+from ..pattern_files import alternation_group, load_patterns
+from .relation_rules import Offsets, pair_rule
+from ..structure import paragraph_sentence_start
 from .titles import LOWER_CASE_TITLE_WORDS
 
 # "certify" / "certifies" as the statement's verb; "certification" and "certified" are not
-CERTIFYING_VERB = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
+CERTIFYING_VERB = re.compile(
+    rf"\b{alternation_group(load_patterns('certification_cues')['certifying_verbs'])}\b", re.IGNORECASE
+)
 # "/s/ NAME", also with the name on the line below the mark
 _SIGNATURE_MARK = re.compile(r"/[sS]/[ \t]*(?:s/[ \t]*)?(?:\n[ \t]*)?$")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ'’\-]+")
@@ -56,14 +59,9 @@ class _Exhibit:
         return not self.text[first: span[0]].strip() and not self.text[span[1]: last].strip(" \t,")
 
     def sentence_start(self, position: int, floor: int = 0) -> int:
-        """Where the sentence holding `position` starts: after a blank line or a sentence end."""
-        start = floor
-        for match in _BLANK.finditer(self.text, floor, position):
-            start = max(start, match.end())
-        for match in _END.finditer(self.text, start, position):
-            if not (self.text[match.start()] == "." and _is_abbreviation_period(self.text, match.start())):
-                start = max(start, match.end())
-        return start
+        """Where the sentence holding `position` starts, not before `floor`. Paragraphs are read
+        apart: a numbered item after "certify that:" starts a statement of its own."""
+        return max(floor, paragraph_sentence_start(self.text, position))
 
     def signature_block_end(self, floor: int, position: int) -> int:
         """After the last signature block before `position`: where the next statement begins."""
@@ -160,10 +158,10 @@ def certifying_pairs(
     return pairs
 
 
-# exhibit_certifies replaces the model's CERTIFIES: the rule reads the statement the guide
+# the certifies step replaces the model's CERTIFIES: the rule reads the statement the guide
 # defines the relation by, where the model has to learn it from a few dozen certifications and
 # misses most two-officer and signature-block cases
-make_certifying_statements = register_pair_rule(
-    "exhibit_certifies", label="CERTIFIES", head_label="OFFICER", child_label="REPORT",
+make_certifying_statements = pair_rule(
+    label="CERTIFIES", head_label="OFFICER", child_label="REPORT",
     find=certifying_pairs, replaces=True,
 )

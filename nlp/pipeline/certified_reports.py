@@ -1,4 +1,4 @@
-"""exhibit_reports: the certified report's name wherever a certification gives it.
+"""The `reports` step of exhibit_entity_rules: the certified report's name wherever a certification gives it.
 
 A certification names the report it certifies as "the Annual Report on Form 10-K", "this
 quarterly report on Form 10-Q", "the Company's report on Form 10-K" or "Form 10-K/A". Inside a
@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from ..pattern_files import alternation, load_patterns
 from .certifications import CERTIFYING_VERB
-from .phrases import register_phrase_rule
+from .phrases import phrase_rule
 
 _GAP = r"[ \t\xa0\n]+"
+_PERIOD = alternation(load_patterns("certification_cues")["report_periods"])  # "Annual Report on Form"
 _REPORT = re.compile(
-    rf"\b(?:(?:(?:[Aa]nnual|[Qq]uarterly|[Tt]ransition|ANNUAL|QUARTERLY){_GAP})?(?:[Rr]eport|REPORT){_GAP}(?:on|ON){_GAP})?"
+    rf"\b(?:(?:(?:{_PERIOD}){_GAP})?(?:[Rr]eport|REPORT){_GAP}(?:on|ON){_GAP})?"
     rf"(?:Form|FORM){_GAP}\d{{1,2}}-[A-Z]{{1,3}}(?:/A)?\b"
 )
 
@@ -28,4 +30,4 @@ def report_name_spans(text: str) -> List[Tuple[int, int]]:
     return [m.span() for m in _REPORT.finditer(text)]
 
 
-make_report_names = register_phrase_rule("exhibit_reports", "REPORT", report_name_spans)
+make_report_names = phrase_rule("REPORT", report_name_spans)

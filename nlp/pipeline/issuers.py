@@ -1,4 +1,4 @@
-"""exhibit_issuers: find the company whose exhibit it is, as a document-level decision.
+"""The `issuers` step of exhibit_entity_rules: find the company whose exhibit it is, as a document-level decision.
 
 The recognizer sees a few tokens of context; whether "Quillon" is the issuer is a question
 about the whole exhibit (how often the name recurs, whether it heads the release, carries a
@@ -19,21 +19,16 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, leading_word_forms
+# which ISSUER guesses are the issuer is decided in nlp.issuer_names (same_company kept importable here)
+from ..issuer_names import agreed_issuer, core_key, leading_word_forms, most_mentioned, same_company  # noqa: F401
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
+from ..pattern_files import alternation, load_patterns
 
-_GLUE = {"&", "of", "and"}
-_STOP = {
-    "the", "company", "exhibit", "section", "form", "securities", "exchange", "act", "board",
-    "annual", "quarterly", "report", "inc", "corp", "ltd", "chief", "executive", "officer",
-    "financial", "president", "common", "stock", "shares", "units", "warrants", "news",
-    "release", "press", "forward", "looking", "statements", "about", "for", "further",
-    "information", "contact", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "united", "states", "u.s.",
-    "canada", "nasdaq", "nyse", "tsx", "sec", "certification", "pursuant", "private",
-    "placement", "offering", "public", "i", "we", "our", "this", "in", "on", "a", "an",
-}
-_ACTION = re.compile(r"^\W{0,3}(announce|today|report|close|complete|price|name|appoint|declare|enter|launch)", re.I)
+_COMPANIES = load_patterns("companies")
+_GLUE = set(_COMPANIES["company_name_glue"])
+_STOP = set(_COMPANIES["issuer_stop_words"])
+_ACTION = re.compile(rf"^\W{{0,3}}({alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
 N_FEATURES = 11
 
 
@@ -148,55 +143,6 @@ def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.n
     return f
 
 
-def _core_words(name: str) -> List[str]:
-    return LEGAL_SUFFIX.sub("", " ".join(name.split())).strip(" ,").split()
-
-
-def _initials(words: List[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
-
-
-def same_company(name: str, main: str, text: str) -> bool:
-    """Whether `name` can be a mention of the issuer `main`: the same leading word ("Bexley
-    Harbor" for "Bexley Harbor USA"), a word of it used alone ("the Trust"), its initials
-    ("NDG", "QHEG" both ways) or an abbreviation the text defines in quotes ("“QRC”")."""
-    words, main_words = _core_words(name), _core_words(main)
-    if not words or not main_words:
-        return True
-    lower, main_lower = [w.lower() for w in words], [w.lower() for w in main_words]
-    if lower[0] == main_lower[0] or (len(lower) == 1 and lower[0] in main_lower):
-        return True
-    full_main = main.replace(",", " ").split()
-    if len(words) == 1 and words[0].isupper():
-        if _initials(full_main).startswith(words[0]) or re.search(r"[“\"]" + re.escape(words[0]) + r"[”\"]", text):
-            return True
-    return len(main_words) == 1 and main_words[0].isupper() and _initials(words) == main_words[0]
-
-
-def _most_mentioned_issuer(ents: Iterable[Span]) -> Optional[str]:
-    counts: Dict[str, int] = {}
-    for e in ents:
-        if e.label_ == "ISSUER":
-            key = " ".join(_core_words(e.text)).lower()
-            counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return None
-    top = max(counts.values())
-    winners = [k for k, v in counts.items() if v == top]
-    return winners[0] if len(winners) == 1 else None  # a tie names no issuer
-
-
-def _agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) -> Optional[str]:
-    """The issuer name to keep mentions of, when the decisions do not contradict each other.
-
-    Where the scorer's name and the recognizer's most frequent one disagree, either may be wrong
-    (an acquired company named often, a place): then no mention is dropped. Measured on dev and
-    test, dropping on the scorer's word alone lost more than it gained."""
-    if scored is None or recognized is None:
-        return scored or recognized
-    return scored if same_company(recognized, scored, text) else None
-
-
 def doc_candidates(doc: Doc, text: str):
     """(key, core, spans) of every candidate name; `text` is doc.text, built once by the caller
     (Doc.text joins every token)."""
@@ -208,7 +154,7 @@ def doc_candidates(doc: Doc, text: str):
 
 
 class IssuerResolver:
-    def __init__(self, name: str = "exhibit_issuers", threshold: float = 0.5, one_issuer: bool = True):
+    def __init__(self, name: str = "exhibit_entity_rules.issuers", threshold: float = 0.5, one_issuer: bool = True):
         self.name = name
         self.cfg = {"threshold": threshold, "one_issuer": one_issuer, "weights": [], "bias": 0.0}
 
@@ -220,7 +166,7 @@ class IssuerResolver:
         for eg in get_examples():
             doc = eg.predicted
             text = doc.text
-            gold = {" ".join(_core_words(e.text)).lower() for e in eg.reference.ents if e.label_ == "ISSUER"}
+            gold = {core_key(e.text) for e in eg.reference.ents if e.label_ == "ISSUER"}
             for key, core, spans in doc_candidates(doc, text):
                 rows.append(name_features(text, core, spans))
                 labels.append(int(" ".join(key.split()) in gold))
@@ -253,13 +199,13 @@ class IssuerResolver:
         best = self.best_candidate(doc, text)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
-        recognized = _most_mentioned_issuer(ents)
+        recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER")
         if accepted is not None:
             ents = self._label_mentions(doc, text, ents, accepted[2])
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
                 ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
         if self.cfg.get("one_issuer", True):
-            main = _agreed_issuer(accepted[1] if accepted else None, recognized, text)
+            main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
@@ -311,11 +257,5 @@ class IssuerResolver:
         return self
 
 
-@Language.factory(
-    "exhibit_issuers",
-    default_config={"threshold": 0.5, "one_issuer": True},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_issuer_resolver(nlp: Language, name: str, threshold: float, one_issuer: bool) -> IssuerResolver:
+def make_issuer_resolver(nlp: Language, name: str, threshold: float = 0.5, one_issuer: bool = True) -> IssuerResolver:
     return IssuerResolver(name, threshold, one_issuer)

@@ -1,4 +1,4 @@
-"""exhibit_mentions: every repeat of a name the recognizer found once becomes a mention too.
+"""The `mentions` step of exhibit_entity_rules: every repeat of a name the recognizer found once becomes a mention too.
 
 The guide counts every mention by name ("About" sections, disclaimers, signature blocks). A
 recognizer that finds "Bexley Minerals Ltd." in the first sentence often misses the same name
@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, leading_word_forms
+from ..issuer_names import leading_word_forms, suffix_forms
+from ..names import EXCHANGES, alone_word_spans
+from ..pattern_files import load_patterns
 
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_SUFFIXES = set(load_patterns("names")["person_name_suffix_words"])
 
 
 def short_forms(label: str, text: str) -> Set[str]:
@@ -24,13 +26,7 @@ def short_forms(label: str, text: str) -> Set[str]:
     name = " ".join(text.split())
     forms = {name}
     if label == "ISSUER":
-        base = name
-        while True:
-            stripped = LEGAL_SUFFIX.sub("", base)
-            if stripped == base or not stripped:
-                break
-            base = stripped
-            forms.add(base)
+        forms.update(suffix_forms(name))  # the name without its legal suffixes
     elif label == "OFFICER":
         words = [w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES]
         if len(words) >= 2 and len(words[-1]) > 2 and words[-1][0].isupper():
@@ -38,7 +34,9 @@ def short_forms(label: str, text: str) -> Set[str]:
     return {f for f in forms if len(f) >= 3}
 
 
-_NAME_GLUE = {"of", "and", "&", ",", "de", "la", "the"}
+_COMPANIES = load_patterns("companies")
+_NAME_GLUE = set(_COMPANIES["mention_name_glue"])
+_DEFINING_WORDS = set(_COMPANIES["company_defining_words"])
 _OPEN_QUOTES = {"“", '"', "‘"}
 
 
@@ -83,7 +81,7 @@ def issuer_seeds(doc) -> List[Span]:
         )
         close_paren = next((t.i for t in doc[token.i + 1: token.i + 16] if t.text == ")"), token.i + 1)
         inside = doc[token.i + 1: close_paren]
-        defines_company = any(t.lower_ in ("company", "corporation", "issuer") for t in inside) and (
+        defines_company = any(t.lower_ in _DEFINING_WORDS for t in inside) and (
             len(following) > 0 and following[0].text in _OPEN_QUOTES
         )
         if not (marks_exchange or defines_company):
@@ -115,7 +113,7 @@ def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
 class MentionPropagator:
     def __init__(
         self,
-        name: str = "exhibit_mentions",
+        name: str = "exhibit_entity_rules.mentions",
         labels: Sequence[str] = ("ISSUER", "OFFICER"),
         seed_issuers: bool = True,
     ):
@@ -183,13 +181,7 @@ class MentionPropagator:
         return self
 
 
-@Language.factory(
-    "exhibit_mentions",
-    default_config={"labels": ["ISSUER", "OFFICER"], "seed_issuers": True},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
 def make_mention_propagator(
-    nlp: Language, name: str, labels: List[str], seed_issuers: bool
+    nlp: Language, name: str, labels: Sequence[str] = ("ISSUER", "OFFICER"), seed_issuers: bool = True
 ) -> MentionPropagator:
-    return MentionPropagator(name, labels, seed_issuers)
+    return MentionPropagator(name, list(labels), seed_issuers)

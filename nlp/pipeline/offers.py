@@ -1,4 +1,4 @@
-"""exhibit_offers: OFFERS from the sentences that state a sale, by the guide's reading.
+"""The `offers` step of exhibit_relation_rules: OFFERS from the sentences that state a sale, by the guide's reading.
 
 A release states what its issuer sells in the sentence that names the issuer first and the
 securities after a word of sale ("announced the pricing of its public offering of 9,505,705
@@ -13,31 +13,26 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
-from ..ml.candidates import is_defined_term, is_definition
-from .relation_rules import Offsets, register_pair_rule
+from ..issuer_names import issuers_by_sentence
+from ..ml.candidates import is_defined_term
+from ..pattern_files import alternation, load_patterns
+from .relation_rules import Offsets, pair_rule
 from ..structure import segment_ranges
 
-_SALE = re.compile(
-    r"\b(?:offering|offer|placement|sale|sell|issu|pric|clos|complet|secur|rais|launch|grant)",
-    re.IGNORECASE,
-)
+_CUES = load_patterns("offering_cues")
+_SALE = re.compile(rf"\b(?:{alternation(_CUES['sale_stems'])})", re.IGNORECASE)
 # the few words before a security that make it part of another one's description
 _DESCRIBED = re.compile(
-    r"(?:underlying|exercis|conver|upon|issuable|(?:warrant|right)s?\W+to\W+(?:purchase|acquire)|"
-    r"includ|consist|comprised|each|per|of which|in lieu|also known)\W*(?:\w+\W+){0,4}$",
+    rf"(?:{alternation(_CUES['description_cues'])})\W*(?:\w+\W+){{0,4}}$",
     re.IGNORECASE,
 )
 
 
 def offer_pairs(text: str, issuers: Sequence[Offsets], securities: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
     """(issuer, security) pairs of the sentences that state a sale."""
-    issuers = sorted(i for i in issuers if not is_definition(text, i[0]))
     securities = sorted(s for s in securities if not is_defined_term(text, s[0]))
     pairs = []
-    for start, end in segment_ranges(text):
-        heads = [i for i in issuers if start <= i[0] < end]
-        if not heads:
-            continue
+    for (start, end), heads in issuers_by_sentence(text, issuers, segment_ranges(text)):
         head, taken = heads[0], set()
         for security in (s for s in securities if head[1] <= s[0] < end):
             if not _SALE.search(text[head[1]:security[0]]):
@@ -51,7 +46,7 @@ def offer_pairs(text: str, issuers: Sequence[Offsets], securities: Sequence[Offs
     return pairs
 
 
-make_offered_securities = register_pair_rule(
-    "exhibit_offers", label="OFFERS", head_label="ISSUER", child_label="SECURITY",
+make_offered_securities = pair_rule(
+    label="OFFERS", head_label="ISSUER", child_label="SECURITY",
     find=offer_pairs, replaces=True,
 )

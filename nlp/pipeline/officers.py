@@ -1,4 +1,4 @@
-"""exhibit_officers: officer names in the places exhibits always put them.
+"""The `officers` step of exhibit_entity_rules: officer names in the places exhibits always put them.
 
 A Section 302/906 certification names its signer in fixed phrases: "I, NAME, certify",
 "/s/ NAME" on a signature line and "Name: NAME" under it. The recognizer, trained on a few
@@ -11,25 +11,26 @@ company.
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Sequence, Tuple
 
 from spacy.language import Language
 
+from ..pattern_files import alternation, load_patterns
 from .phrases import PhraseLabeler
+
+_NAMES = load_patterns("names")
 
 # one word of a person's name: an initial ("W."), a capitalized word with a lower-case letter
 # ("McAlistair", "Jean-Sébastien", "O'Brien"), or an all-capitals word ("PRASKE")
 _WORD = r"(?:[A-Z][a-z]?\.|[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ][A-Za-zÀ-ÿ'’\-]*|[A-Z]{2,}[A-Z'’\-]*)"
-_SUFFIX = r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
+_SUFFIX = rf"(?:,?[ \t]+(?:{alternation(_NAMES['person_name_suffixes'])}))?"
 _BLANK = r"[ \t]+"
 _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # inside a sentence a name may wrap onto the next line
 _NAME_IN_LINE = rf"{_WORD}(?:{_BLANK}{_WORD}){{1,4}}{_SUFFIX}"
 _NAME_WRAPPED = rf"{_WORD}(?:{_WRAP}{_WORD}){{1,4}}{_SUFFIX}"
 
 _TITLE_START = (
-    r"(?:the[ \t]+(?:[Cc]ompany's[ \t]+)?)?(?:Chief|President|CEO|CFO|COO|Chair(?:man|woman)?|Founder|"
-    r"Co-[Ff]ounder|Executive|Vice|Senior|Managing|Director|General[ \t]+Counsel|Treasurer|"
-    r"Secretary|EVP|SVP)\b"
+    rf"(?:the[ \t]+(?:[Cc]ompany's[ \t]+)?)?(?:{alternation(load_patterns('titles')['title_openers'])})\b"
 )
 
 _PATTERNS = (
@@ -40,24 +41,19 @@ _PATTERNS = (
     # "Name: Conrad J. McAlistair" under a signature
     re.compile(rf"(?m)^[ \t]*Name:[ \t]*({_NAME_IN_LINE})[ \t]*$"),
     # press releases quote their officers: "said Jane Doe, Chief Executive Officer"
-    re.compile(rf"\b(?:said|says|stated|added|commented|noted|explained)[ \t]+({_NAME_IN_LINE}),"),
+    re.compile(rf"\b(?:{alternation(_NAMES['quotation_verbs'])})[ \t]+({_NAME_IN_LINE}),"),
 )
 # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
 # title backwards, as trying a name at every position of the text is slow
 _TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_TITLE_START}")
-_NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:Dr|Mr|Mrs|Ms)\.[ \t]+)?({_NAME_IN_LINE})$")
+_NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 
 # a signature name that wraps: "/s/ R. Ellis\nTamworth"; the next line continues it only when it is
 # one capitalized word that is not the start of a title or a date line
 _CONTINUATION = re.compile(rf"[ \t]*\n[ \t]*({_WORD})[ \t]*(?=\n|$)")
-_NOT_A_NAME = {
-    "chief", "president", "chairman", "director", "treasurer", "secretary", "controller",
-    "officer", "date", "dated", "title", "name", "executive", "vice", "senior", "principal",
-    "general", "manager", "member", "trustee", "partner", "by", "its", "the", "investor",
-    "investors", "relations", "media", "contact", "contacts", "capital", "venture", "company",
-}
+_NOT_A_NAME = set(_NAMES["not_a_name"])
 
 
 def _title_word_in(name: str) -> bool:
@@ -91,11 +87,6 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
         yield start, end
 
 
-@Language.factory(
-    "exhibit_officers",
-    default_config={"label": "OFFICER", "overrides": ["ISSUER"]},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_officer_names(nlp: Language, name: str, label: str, overrides: List[str]) -> PhraseLabeler:
+def make_officer_names(nlp: Language, name: str, label: str = "OFFICER",
+                       overrides: Sequence[str] = ("ISSUER",)) -> PhraseLabeler:
     return PhraseLabeler(name, label, officer_name_spans, overrides)

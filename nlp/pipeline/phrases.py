@@ -56,14 +56,12 @@ class PhraseLabeler(ActiveSwitch):
         return doc
 
 
-def register_phrase_rule(factory: str, label: str, find_spans: Callable[[str], List[Tuple[int, int]]],
-                         overrides: Iterable[str] = ()) -> Callable:
-    """Register `factory` as a PhraseLabeler component; returns the factory for `entry_points`."""
+def phrase_rule(label: str, find_spans: Callable[[str], List[Tuple[int, int]]],
+                overrides: Iterable[str] = ()) -> Callable:
+    """The builder of a PhraseLabeler step of exhibit_entity_rules (see stages.py)."""
     overrides = tuple(overrides)
 
-    def make(nlp: Language, name: str, label: str) -> PhraseLabeler:
+    def make(nlp: Language, name: str, label: str = label) -> PhraseLabeler:
         return PhraseLabeler(name, label, find_spans, overrides)
 
-    return Language.factory(
-        factory, default_config={"label": label}, requires=["doc.ents"], assigns=["doc.ents"], func=make
-    )
+    return make

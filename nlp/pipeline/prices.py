@@ -1,4 +1,4 @@
-"""exhibit_price_of: which security a price belongs to, by the guide's reading of price phrases.
+"""The `price_of` step of exhibit_relation_rules: which security a price belongs to, by the guide's reading of price phrases.
 
 "1,000,000 units (each, a “Unit”) at a price of $0.10 per Unit" prices the units; "each Warrant
 entitles the holder to purchase one common share at a price of $0.15" prices the warrant (an
@@ -13,12 +13,14 @@ import re
 from typing import List, Sequence, Tuple
 
 from ..ml.candidates import is_defined_term
-from .relation_rules import Offsets, register_pair_rule
+from ..pattern_files import alternation, load_patterns
+from .relation_rules import Offsets, pair_rule
 from ..structure import segment_ranges
 
 # what makes a price the exercise or conversion price of a derivative security
-_EXERCISE = re.compile(r"exercis|conver|entitl|to purchase|to acquire", re.IGNORECASE)
-_DERIVATIVE = re.compile(r"warrant|option|convertible|debenture|note|right|preferred", re.IGNORECASE)
+_CUES = load_patterns("offering_cues")
+_EXERCISE = re.compile(alternation(_CUES["exercise_cues"]), re.IGNORECASE)
+_DERIVATIVE = re.compile(alternation(_CUES["derivative_security_words"]), re.IGNORECASE)
 _COMBINED = re.compile(r"combined[^.;]{0,30}$", re.IGNORECASE)
 
 
@@ -44,7 +46,7 @@ def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offse
 
 
 # replaces the model's PRICE_OF, which it beats on every split of the corpus
-make_priced_securities = register_pair_rule(
-    "exhibit_price_of", label="PRICE_OF", head_label="PRICE", child_label="SECURITY",
+make_priced_securities = pair_rule(
+    label="PRICE_OF", head_label="PRICE", child_label="SECURITY",
     find=price_pairs, replaces=True,
 )

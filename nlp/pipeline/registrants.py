@@ -1,4 +1,4 @@
-"""exhibit_registrants: the company a certification names in its fixed phrases.
+"""The `registrants` step of exhibit_entity_rules: the company a certification names in its fixed phrases.
 
 Section 302/906 certifications name their registrant in a handful of phrases: "the Quarterly
 Report of Tarnwell & Ashby Corporation (the “Corporation”)", "this annual report on Form
@@ -13,17 +13,20 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Tuple
 
-from .phrases import register_phrase_rule
+from ..pattern_files import alternation, load_patterns
+from .phrases import phrase_rule
+
+_COMPANIES = load_patterns("companies")
 
 _WORD = r"(?:[A-Z][\w&'’\-\.]*|[0-9][\w\-]*)"
 _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
-_SUFFIX = rf"(?:,?{_GAP}(?:Inc\.?|Corp\.?|Ltd\.?|L\.P\.|LLC|N\.V\.|plc|S\.A\.))"
+_SUFFIX = rf"(?:,?{_GAP}(?:{alternation(_COMPANIES['registrant_legal_suffixes'])}))"
 _NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*?{_SUFFIX}?"
 _NAME_TO_LINE_END = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*{_SUFFIX}?"
 _S = r"[ \t\n]+"
 _THE = rf"(?:(?:the|The){_S})?"
 # a comma ends the name unless a legal suffix follows it ("Northfen Savings Bancorp, Inc.")
-_COMMA = rf",(?!{_GAP}?(?:Inc|Corp|Ltd|LLC|L\.P))"
+_COMMA = rf",(?!{_GAP}?(?:{alternation(_COMPANIES['suffixes_after_comma'])}))"
 
 _PATTERNS = [re.compile(p) for p in (
     rf"\b(?:[Rr]eport|Form{_S}\d+-[A-Z]+(?:/A)?){_S}of{_S}{_THE}({_NAME})"
@@ -34,8 +37,8 @@ _PATTERNS = [re.compile(p) for p in (
     rf"\bresults{_S}of{_S}operations{_S}of{_S}{_THE}({_NAME_TO_LINE_END})(?=[ \t]*(?:\.?[ \t]*\n|\.?$))",
 )]
 # words that stand for the registrant without naming it
-_GENERIC = {"Company", "Registrant", "Trust", "Corporation", "Bank", "Plan", "Partnership", "Fund"}
-_KEEPS_PERIOD = re.compile(r"(?:Inc|Corp|Ltd|Co|L\.P|N\.V|S\.A)\.$")
+_GENERIC = set(_COMPANIES["generic_registrant_words"])
+_KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANIES['suffixes_keeping_period'])})\.$")
 
 
 def _names(text: str) -> Iterator[Tuple[int, int]]:
@@ -57,4 +60,4 @@ def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
 
 
 # a name such as "Senior Care Realty Trust" is sometimes taken for a title
-make_registrant_names = register_phrase_rule("exhibit_registrants", "ISSUER", registrant_name_spans, overrides=("TITLE",))
+make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE",))

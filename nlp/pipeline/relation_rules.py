@@ -80,18 +80,11 @@ class PairRule(RelationRule):
         return self.find(doc.text, self.offsets(doc, self.head_label), self.offsets(doc, self.child_label))
 
 
-def register_pair_rule(factory: str, label: str, head_label: str, child_label: str, find: PairFinder,
-                       replaces: bool) -> Callable:
-    """Register `factory` as a PairRule component; returns the factory for `entry_points`."""
+def pair_rule(label: str, head_label: str, child_label: str, find: PairFinder, replaces: bool) -> Callable:
+    """The builder of a PairRule step of exhibit_relation_rules (see stages.py)."""
 
-    def make(nlp: Language, name: str, label: str, head_label: str, child_label: str,
-             confidence: float) -> PairRule:
+    def make(nlp: Language, name: str, label: str = label, head_label: str = head_label,
+             child_label: str = child_label, confidence: float = 1.0) -> PairRule:
         return PairRule(name, label, head_label, child_label, confidence, find, replaces)
 
-    return Language.factory(
-        factory,
-        default_config={"label": label, "head_label": head_label, "child_label": child_label, "confidence": 1.0},
-        requires=["doc.ents"],
-        assigns=["doc._.relations"],
-        func=make,
-    )
+    return make

@@ -105,6 +105,7 @@ class RelationExtractor(TrainablePipe):
         max_distance: int = 150,
         train_on: str = "gold",
         doc_level_pairs: Sequence[Sequence[str]] = (),
+        structure_features: bool = False,
         scorer: Optional[Callable] = score_relations,
     ):
         if train_on not in TRAIN_ON:
@@ -121,6 +122,7 @@ class RelationExtractor(TrainablePipe):
             "max_distance": max_distance,
             "train_on": train_on,
             "doc_level_pairs": [list(p) for p in doc_level_pairs],
+            "structure_features": bool(structure_features),
         }
 
     # -- labels and schema ---------------------------------------------------------------
@@ -166,7 +168,8 @@ class RelationExtractor(TrainablePipe):
         )
 
     def _batch(self, docs: Sequence[Doc], cands: Sequence[DocCandidates]) -> RelationBatch:
-        return build_batch(docs, cands, self.cfg["entity_labels"])
+        # a model saved before the structure features existed has no such setting: off
+        return build_batch(docs, cands, self.cfg["entity_labels"], self.cfg.get("structure_features", False))
 
     # -- prediction ----------------------------------------------------------------------
     def predict(self, docs: Iterable[Doc]):
@@ -303,7 +306,8 @@ class RelationExtractor(TrainablePipe):
             # the layer widths from, so size the hidden and output layers from the inputs
             width = self.model.get_ref("tok2vec").get_dim("nO")
             hidden = next(layer for layer in self.model.walk() if layer.name == "relu")
-            hidden.set_dim("nI", 4 * width + n_pair_features(self.cfg["entity_labels"]))
+            n_features = n_pair_features(self.cfg["entity_labels"], self.cfg.get("structure_features", False))
+            hidden.set_dim("nI", 4 * width + n_features)
             self.model.get_ref("output_layer").set_dim("nI", hidden.get_dim("nO"))
             self.model.get_ref("output_layer").set_dim("nO", max(1, len(self.labels)))
             self.model.initialize()
@@ -323,6 +327,7 @@ class RelationExtractor(TrainablePipe):
         "max_distance": 150,
         "train_on": "gold",
         "doc_level_pairs": [],
+        "structure_features": False,
         "scorer": {"@scorers": "exhibit.relation_scorer.v1"},
     },
     requires=["doc.ents"],
@@ -337,10 +342,11 @@ def make_relation_extractor(
     max_distance: int,
     train_on: str,
     doc_level_pairs: List[List[str]],
+    structure_features: bool,
     scorer: Optional[Callable],
 ) -> RelationExtractor:
     return RelationExtractor(
         nlp.vocab, model, name,
         threshold=threshold, max_distance=max_distance, train_on=train_on,
-        doc_level_pairs=doc_level_pairs, scorer=scorer,
+        doc_level_pairs=doc_level_pairs, structure_features=structure_features, scorer=scorer,
     )

@@ -1,4 +1,4 @@
-"""exhibit_sale_context: offering terms only where a sale is spoken of.
+"""The `sale_context` step of exhibit_entity_rules: offering terms only where a sale is spoken of.
 
 By the guide, SECURITY, QUANTITY, PRICE and AMOUNT mark securities actually offered or issued,
 never earnings ("net income of $2,654,000 or $0.63 per share"), dividends, acquisition prices
@@ -15,13 +15,10 @@ from typing import List, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..pattern_files import alternation, load_patterns
 from ..structure import segment_ranges
 
-SALE_WORDS = re.compile(
-    r"offer|placement|sale\b|sell|sold|issu|pric|financ|proceeds|subscri|underwrit|private|"
-    r"public|warrant|unit|debenture|notes?\b|raise|purchase|tranche",
-    re.IGNORECASE,
-)
+SALE_WORDS = re.compile(alternation(load_patterns("offering_cues")["sale_words"]), re.IGNORECASE)
 
 
 class SaleContext:
@@ -49,11 +46,5 @@ class SaleContext:
         return doc
 
 
-@Language.factory(
-    "exhibit_sale_context",
-    default_config={"labels": ["SECURITY", "QUANTITY", "PRICE", "AMOUNT"]},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_sale_context(nlp: Language, name: str, labels: List[str]) -> SaleContext:
+def make_sale_context(nlp: Language, name: str, labels: Sequence[str] = ("SECURITY", "QUANTITY", "PRICE", "AMOUNT")) -> SaleContext:
     return SaleContext(name, labels)

@@ -1,7 +1,8 @@
 """exhibit_segmenter: sets sentence starts from the exhibit segmentation rules.
 
-Place it after the entity recognizer: it never cuts inside an entity, and it shows in
-doc.sents exactly the segments the relation component pairs entities within.
+Place it after the entity rules: it reads the segments exhibit_structure put in doc.spans (or
+finds them in the text when that component did not run), never cuts inside an entity, and shows
+in doc.sents exactly the segments the relation component pairs entities within.
 """
 from __future__ import annotations
 
@@ -40,6 +41,6 @@ class ExhibitSegmenter:
         return self
 
 
-@Language.factory("exhibit_segmenter", requires=["doc.ents"], assigns=["token.is_sent_start"])
+@Language.factory("exhibit_segmenter", requires=["doc.ents", "doc.spans"], assigns=["token.is_sent_start"])
 def make_segmenter(nlp: Language, name: str) -> ExhibitSegmenter:
     return ExhibitSegmenter(name)

@@ -1,7 +1,7 @@
 """Signature blocks: the title line under a printed name, and which name holds which title.
 
-exhibit_signature_titles labels the title line under a printed name in a signature block;
-exhibit_block_titles pairs the names and titles of a block.
+The signature_titles step labels the title line under a printed name in a signature block;
+the block_titles step pairs the names and titles of a block.
 
 Signature blocks print the signer's name alone on a line and the title on the next ("Harriet P.
 Voss\n\nManaging Trustee"). The recognizer misses titles it has rarely seen ("Managing
@@ -23,12 +23,10 @@ from .relation_rules import Offsets, RelationRule
 from ..structure import segment_ranges
 from .switch import ActiveSwitch
 from .titles import LOWER_CASE_TITLE_WORDS
+from ..pattern_files import alternation, load_patterns
 
 _SIGNED = re.compile(r"/s/[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
-_ENDS_IN_TITLE_WORD = re.compile(
-    r"(?:Officer|President|Trustee|Director|Chairman|Chairwoman|Chair|Treasurer|Secretary|Counsel|"
-    r"Controller|CEO|CFO|COO|CTO|Partner|Manager|Agent|Member)$"
-)
+_ENDS_IN_TITLE_WORD = re.compile(rf"(?:{alternation(load_patterns('titles')['signature_title_endings'])})$")
 _NEXT_LINE = re.compile(r"\n[ \t]*(?:\n[ \t]*)*([^\n]+?)[ \t]*(?=\n|$)")
 # a title that goes on below ("Chief Executive Officer\nand Director") is left to the recognizer
 _CONTINUED = re.compile(r"(?:and|&|of|Officer|\()")
@@ -90,13 +88,7 @@ class SignatureTitles(ActiveSwitch):
         return doc
 
 
-@Language.factory(
-    "exhibit_signature_titles",
-    default_config={"officer_label": "OFFICER", "label": "TITLE"},
-    requires=["doc.ents"],
-    assigns=["doc.ents"],
-)
-def make_signature_titles(nlp: Language, name: str, officer_label: str, label: str) -> SignatureTitles:
+def make_signature_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> SignatureTitles:
     return SignatureTitles(name, officer_label, label)
 
 
@@ -116,7 +108,7 @@ def block_title_pairs(text: str, officers: Sequence[Offsets], titles: Sequence[O
 
 
 class BlockTitles(RelationRule):
-    """exhibit_block_titles: decides HAS_TITLE for the titles of such signature blocks (the model
+    """The block_titles step: decides HAS_TITLE for the titles of such signature blocks (the model
     pairs every name of a block with every title) and leaves the model's other pairs alone."""
 
     def __init__(self, name: str, label: str, officer_label: str, title_label: str, confidence: float):
@@ -131,12 +123,6 @@ class BlockTitles(RelationRule):
         return any(child == title for _, title in found)
 
 
-@Language.factory(
-    "exhibit_block_titles",
-    default_config={"label": "HAS_TITLE", "officer_label": "OFFICER", "title_label": "TITLE", "confidence": 1.0},
-    requires=["doc.ents"],
-    assigns=["doc._.relations"],
-)
-def make_block_titles(nlp: Language, name: str, label: str, officer_label: str, title_label: str,
-                      confidence: float) -> BlockTitles:
+def make_block_titles(nlp: Language, name: str, label: str = "HAS_TITLE", officer_label: str = "OFFICER",
+                      title_label: str = "TITLE", confidence: float = 1.0) -> BlockTitles:
     return BlockTitles(name, label, officer_label, title_label, confidence)

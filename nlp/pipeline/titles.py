@@ -10,22 +10,20 @@ from __future__ import annotations
 import re
 from typing import List, Set, Tuple
 
+from ..pattern_files import alternation, load_patterns
+
 Offsets = Tuple[int, int]
 
-TITLE_WORDS = {
-    "officer", "president", "director", "directors", "chairman", "chairwoman", "chair",
-    "treasurer", "secretary", "counsel", "trustee", "controller", "partner", "manager", "agent",
-    "head", "ceo", "cfo", "coo", "cto", "cio", "cao", "clo", "founder", "vp", "evp", "svp",
-    "principal", "executive", "chief", "board",
-}
+_TITLES = load_patterns("titles")
+TITLE_WORDS = set(_TITLES["title_words"])
 # words a title (or a line of a signature block) may hold in lower case ("Chairman of the Board")
-LOWER_CASE_TITLE_WORDS = {"of", "and", "the", "&", "for"}
+LOWER_CASE_TITLE_WORDS = set(_TITLES["lower_case_title_words"])
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r"(?:\s|^)(?:and|&)(?:\s|$)", re.IGNORECASE)
 # a joiner at the end, or one followed by a word that is no title ("... Officer and Joseph")
 _DANGLING = re.compile(r"[\s,]+(?:and|&|or)(?:\s+([A-Za-z]+))?[\s,]*$", re.IGNORECASE)
-_OF_COMPANY = re.compile(r"\s+of\s+(?:the\s+)?(?:company|corporation|registrant|trust)\b.*$", re.IGNORECASE | re.DOTALL)
-_QUALIFIER = re.compile(r"(?:interim|acting)\s+$", re.IGNORECASE)
+_OF_COMPANY = re.compile(rf"\s+of\s+(?:the\s+)?(?:{alternation(_TITLES['employer_words'])})\b.*$", re.IGNORECASE | re.DOTALL)
+_QUALIFIER = re.compile(rf"(?:{alternation(_TITLES['title_qualifiers'])})\s+$", re.IGNORECASE)
 
 
 def has_title_word(text: str) -> bool:

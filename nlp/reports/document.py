@@ -237,6 +237,9 @@ def cross_validation_document(report: Dict, title: str = "cross-validation") -> 
         Paragraph(f"{report['k']} folds over {report['documents']} documents of {report['corpus']}, "
                   f"config {report['config']}; {report['grouping']}"),
     ]
+    if report.get("extra_train_documents"):
+        doc.append(Paragraph(f"every fold also trained on {report['extra_train_documents']} synthetic "
+                             f"documents of {report['extra_train']} (never in dev or test)"))
     rows = []
     for fold in report["folds"]:
         scores = fold["scores"]

@@ -157,3 +157,16 @@ def test_shares_issued_for_debt_at_a_deemed_price_are_no_tranche_of_the_sale():
                       ("200", "Voting Shares#2", "QUANTITY_OF"), ("$0.46", "Voting Shares#2", "PRICE_OF")])
     assert "tranches" not in facts["record"]["securities"][0]
     assert securities(facts) == [("Voting Shares", 600, "0.55", None)]
+
+
+def test_the_issuer_is_named_by_the_legal_name_the_text_writes():
+    text = "Xandor prices offering\n\nXandor Brands, Inc. (Nasdaq: XDB) said Xandor sold shares."
+    facts = facts_of(text, [("Xandor", "ISSUER"), ("Xandor#3", "ISSUER"), ("shares", "SECURITY")],
+                     [("Xandor#3", "shares", "OFFERS")])
+    assert facts["record"]["offering"]["issuer"] == "Xandor Brands, Inc."
+
+
+def test_the_issuer_is_named_without_a_leading_the():
+    text = "I certify the report of The Marrow Field Company."
+    facts = facts_of(text, [("The Marrow Field Company", "ISSUER")], category="other")
+    assert facts["record"]["company"] == "Marrow Field Company"

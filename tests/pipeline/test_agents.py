@@ -3,6 +3,7 @@ from __future__ import annotations
 import spacy
 
 from nlp.pipeline.agents import agent_name_spans
+from conftest import add_rule_step
 
 RELEASE = (
     "Acme Corp. announced the pricing of its offering. Hollisfield & Co. LLC, R.T. Ambrose, "
@@ -30,7 +31,7 @@ def test_no_agent_without_an_agent_role():
 
 def test_component_labels_the_list_and_keeps_other_labels():
     nlp = spacy.blank("en")
-    agents = nlp.add_pipe("exhibit_agents")
+    agents = add_rule_step(nlp, "agents")
     doc = nlp.make_doc(RELEASE)
     start = RELEASE.index("Carrowby")
     ambrose = RELEASE.index("Ambrose")
@@ -55,3 +56,15 @@ def test_lists_with_also_a_past_tense_role_and_an_aside():
                  "Securities, LLC acted as the co-placement agents.") == [
         "KTV Capital, LLC", "Tarnwell Capital Securities, LLC"]
     assert names("Previously, Lyle Brandt served as Vice President and General Manager of Kestrow.") == []
+
+
+def test_a_legal_suffix_inside_the_list_does_not_end_its_sentence():
+    # the sentence runs on after "Inc." (nlp.structure knows the abbreviation), so both banks count
+    text = "Fenwright Capital, Inc. and Olmsby Securities are acting as joint book-running managers."
+    found = {text[a:b] for a, b in agent_name_spans(text)}
+    assert found == {"Fenwright Capital, Inc.", "Olmsby Securities"}
+
+
+def test_counsel_to_the_agent_is_not_an_agent():
+    text = "Brackwell Halden LLP is acting as legal counsel to the placement agent for the offering."
+    assert agent_name_spans(text) == []

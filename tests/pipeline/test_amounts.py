@@ -3,6 +3,7 @@ from __future__ import annotations
 import spacy
 
 from nlp.pipeline.amounts import amount_spans
+from conftest import add_rule_step
 
 
 def _amounts(text):
@@ -23,7 +24,7 @@ def test_prices_and_other_money_are_not_amounts():
 
 def test_component_adds_the_amount_and_keeps_other_labels():
     nlp = spacy.blank("en")
-    amounts = nlp.add_pipe("exhibit_amounts")
+    amounts = add_rule_step(nlp, "amounts")
     text = "It announced a $252 million public offering at $25.00 per share."
     doc = nlp.make_doc(text)
     price = text.index("$25.00")

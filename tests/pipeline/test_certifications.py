@@ -5,6 +5,7 @@ from spacy.training import Example
 
 from conftest import char_offsets
 from nlp.pipeline.certifications import certifying_pairs
+from conftest import add_rule_step
 
 
 def _spans(text, *phrases):
@@ -107,7 +108,7 @@ def _doc_with(nlp, text, ents, relations):
 
 def test_component_replaces_the_models_certifies_and_keeps_other_labels():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_certifies")
+    component = add_rule_step(nlp, "certifies")
     (name, heading, sig, printed), = [_spans(SECTION_302, "Jane Q. Roe", "JANE Q. ROE",
                                              "Jane Q. Roe#2", "Jane Q. Roe#3")]
     report, = _spans(SECTION_302, "quarterly report on Form 10-Q")
@@ -120,7 +121,7 @@ def test_component_replaces_the_models_certifies_and_keeps_other_labels():
 
 def test_component_stays_off_for_data_without_the_relation():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_certifies")
+    component = add_rule_step(nlp, "certifies")
     reference = nlp.make_doc("Barack Obama visited Paris.")
     reference._.relations = {((0, 12), (21, 26)): {"VISITED": 1.0}}
     component.initialize(lambda: [Example(nlp.make_doc(reference.text), reference)])
@@ -131,6 +132,6 @@ def test_component_stays_off_for_data_without_the_relation():
 
 def test_component_round_trips_its_switch(tmp_path):
     nlp = spacy.blank("en")
-    nlp.add_pipe("exhibit_certifies").active = False
+    add_rule_step(nlp, "certifies").active = False
     nlp.to_disk(tmp_path / "model")
-    assert spacy.load(tmp_path / "model").get_pipe("exhibit_certifies").active is False
+    assert spacy.load(tmp_path / "model").get_pipe("rules_certifies").step("certifies").active is False

@@ -5,6 +5,7 @@ from spacy.training import Example
 
 from nlp.io.docs import record_to_doc
 from nlp.io.records import Entity, ExhibitRecord
+from conftest import add_rule_step
 
 TEMPLATE = (
     "{name} Announces Closing of Private Placement\n\n"
@@ -32,7 +33,7 @@ def _record(name, exchange, tick, agent):
 
 def _fitted():
     nlp = spacy.blank("en")
-    resolver = nlp.add_pipe("exhibit_issuers")
+    resolver = add_rule_step(nlp, "issuers")
     records = [_record(*c) for c in COMPANIES[:5]]
     examples = [Example(nlp.make_doc(r.text), record_to_doc(nlp.make_doc, r)) for r in records]
     nlp.initialize(lambda: examples)
@@ -51,7 +52,7 @@ def test_fits_a_scorer_and_labels_every_mention_of_the_issuer():
 
 def test_unfitted_resolver_changes_nothing():
     nlp = spacy.blank("en")
-    nlp.add_pipe("exhibit_issuers")
+    add_rule_step(nlp, "issuers")
     assert list(nlp(_record(*COMPANIES[0]).text).ents) == []
 
 
@@ -61,7 +62,7 @@ def test_weights_survive_to_disk(tmp_path):
     loaded = spacy.load(tmp_path / "m")
     import pytest
 
-    cfg = loaded.get_pipe("exhibit_issuers").cfg
+    cfg = loaded.get_pipe("rules_issuers").step("issuers").cfg
     assert cfg["weights"] == pytest.approx(resolver.cfg["weights"], rel=1e-6)
     assert cfg["bias"] == pytest.approx(resolver.cfg["bias"], rel=1e-6)
 

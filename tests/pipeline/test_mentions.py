@@ -4,6 +4,7 @@ import spacy
 from spacy.tokens import Span
 
 from nlp.pipeline.mentions import issuer_seeds, short_forms
+from conftest import add_rule_step
 
 TEXT = (
     "Vorn Minerals Closes Placement\n\n"
@@ -15,7 +16,7 @@ TEXT = (
 
 def _nlp():
     nlp = spacy.blank("en")
-    nlp.add_pipe("exhibit_mentions")
+    add_rule_step(nlp, "mentions")
     return nlp
 
 
@@ -35,7 +36,7 @@ def test_repeats_of_found_names_become_mentions_but_not_inside_urls():
     start = TEXT.index("Vorn Minerals Ltd.")
     officer = TEXT.index("Delia Brasker")
     doc.ents = [doc.char_span(start, start + 18, "ISSUER"), doc.char_span(officer, officer + 13, "OFFICER")]
-    doc = nlp.get_pipe("exhibit_mentions")(doc)
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     found = _ents(doc)
     assert found.count(("Vorn Minerals", "ISSUER")) == 2  # headline and About section
     assert ("Brasker", "OFFICER") in found
@@ -55,13 +56,13 @@ def test_no_seeds_once_an_issuer_was_found():
     nlp = _nlp()
     doc = nlp.make_doc(TEXT)
     doc.ents = [Span(doc, 0, 1, "ISSUER")]  # "Vorn" in the headline
-    doc = nlp.get_pipe("exhibit_mentions")(doc)
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert ("Vorn Minerals Ltd.", "ISSUER") not in _ents(doc)
     assert len([e for e in doc.ents if e.text == "Vorn"]) == TEXT.count("Vorn")
 
 
 def test_an_issuer_first_word_used_alone_is_a_short_form():
-    from nlp.names import leading_word_forms
+    from nlp.issuer_names import leading_word_forms
 
     text = ("Kestrow Aerospace Inc. priced its offering. Kestrow will list its shares. "
             "Kestrow builds rockets. First Capital Corp. advised; it was the first deal.")
@@ -74,5 +75,5 @@ def test_a_surname_counts_alone_but_not_inside_another_name():
     text = "Harry Voss sells shares. Voss said so. The Voss Entities and the Voss family hold shares."
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 10, "OFFICER")]
-    doc = nlp.get_pipe("exhibit_mentions")(doc)
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert [(e.start_char, e.text) for e in doc.ents] == [(0, "Harry Voss"), (text.index("Voss said"), "Voss")]

@@ -4,6 +4,7 @@ import spacy
 from conftest import char_offsets
 
 from nlp.pipeline.offers import offer_pairs
+from conftest import add_rule_step
 
 
 def _named(text, pairs):
@@ -46,7 +47,7 @@ def test_a_parenthesised_issuer_definition_is_not_the_head():
 
 def test_component_replaces_the_models_offers():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_offers")
+    component = add_rule_step(nlp, "offers")
     text = "Acme Corp. priced its offering of common stock."
     doc = nlp.make_doc(text)
     acme, stock = char_offsets(text, "Acme Corp."), char_offsets(text, "common stock")

@@ -4,6 +4,7 @@ import spacy
 from spacy.training import Example
 
 from nlp.pipeline.officers import officer_name_spans
+from conftest import add_rule_step
 
 CERT = (
     "CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350\n\n"
@@ -37,7 +38,7 @@ def test_no_name_in_ordinary_prose():
 
 def test_replaces_a_shorter_officer_guess_but_not_another_label():
     nlp = spacy.blank("en")
-    officers = nlp.add_pipe("exhibit_officers")
+    officers = add_rule_step(nlp, "officers")
     doc = nlp.make_doc(CERT)
     w = CERT.index("R. Ellis")
     odell = CERT.index("J. McAlistair")
@@ -55,7 +56,7 @@ def test_replaces_a_shorter_officer_guess_but_not_another_label():
 
 def test_stays_off_for_data_without_officers(tmp_path):
     nlp = spacy.blank("en")
-    nlp.add_pipe("exhibit_officers")
+    add_rule_step(nlp, "officers")
     reference = nlp.make_doc("Barack Obama visited Paris.")
     reference.ents = [reference.char_span(0, 12, "PER")]
     nlp.initialize(lambda: [Example(nlp.make_doc(reference.text), reference)])
@@ -73,7 +74,7 @@ def test_finds_officers_quoted_in_press_releases():
 
 def test_a_certifying_name_taken_for_an_issuer_becomes_an_officer():
     nlp = spacy.blank("en")
-    officers = nlp.add_pipe("exhibit_officers")
+    officers = add_rule_step(nlp, "officers")
     doc = nlp.make_doc(CERT)
     signer = CERT.index("Harriet P. Voss")
     doc.ents = [doc.char_span(signer, signer + len("Harriet P. Voss"), "ISSUER")]

@@ -5,6 +5,7 @@ import spacy
 from conftest import char_offsets
 
 from nlp.pipeline.prices import price_pairs
+from conftest import add_rule_step
 
 
 def _named(text, pairs):
@@ -44,7 +45,7 @@ def test_each_price_prices_the_security_before_it():
 
 def test_component_replaces_the_models_price_of():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_price_of")
+    component = add_rule_step(nlp, "price_of")
     text = "2,000,000 shares of Common Stock at $3.00 per share."
     doc = nlp.make_doc(text)
     stock, price = char_offsets(text, "Common Stock"), char_offsets(text, "$3.00")

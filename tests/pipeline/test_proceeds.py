@@ -4,6 +4,7 @@ import spacy
 from conftest import char_offsets
 
 from nlp.pipeline.proceeds import raise_pairs
+from conftest import add_rule_step
 
 
 def test_each_amount_goes_to_the_issuer_named_before_it_in_its_sentence():
@@ -24,7 +25,7 @@ def test_an_amount_before_the_issuer_goes_to_the_first_issuer_named():
 
 def test_component_replaces_the_models_raises():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_raises")
+    component = add_rule_step(nlp, "raises")
     text = "Acme Corp. raised $5 million."
     doc = nlp.make_doc(text)
     acme, amount = char_offsets(text, "Acme Corp."), char_offsets(text, "$5 million")

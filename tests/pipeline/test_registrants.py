@@ -4,6 +4,7 @@ import pytest
 import spacy
 
 from nlp.pipeline.registrants import registrant_name_spans
+from conftest import add_rule_step
 
 
 def _names(text):
@@ -30,7 +31,7 @@ def test_certification_phrases_name_the_registrant(text, expected):
 
 def test_replaces_a_title_guess_but_not_an_officer():
     nlp = spacy.blank("en")
-    registrants = nlp.add_pipe("exhibit_registrants")
+    registrants = add_rule_step(nlp, "registrants")
     text = "In connection with the filing of the Annual Report of Senior Care Realty Trust (the “Company”)"
     doc = nlp.make_doc(text)
     start = text.index("Senior")

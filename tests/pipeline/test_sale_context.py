@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import spacy
+from conftest import add_rule_step
 
 
 def _doc(nlp, text, *items):
@@ -15,7 +16,7 @@ def _doc(nlp, text, *items):
 
 def test_offering_terms_outside_any_sale_are_dropped():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_sale_context")
+    component = add_rule_step(nlp, "sale_context")
     text = ("Acme Bancorp reported net income of $2,654,000 or $0.63 per share.\n\n"
             "Acme Bancorp priced its public offering of 1,000,000 shares at $5.00 per share.")
     doc = component(_doc(nlp, text, ("Acme Bancorp", "ISSUER"), ("$2,654,000", "AMOUNT"), ("$0.63", "PRICE"),
@@ -26,7 +27,7 @@ def test_offering_terms_outside_any_sale_are_dropped():
 
 def test_a_list_item_keeps_the_sale_of_its_introducing_sentence():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_sale_context")
+    component = add_rule_step(nlp, "sale_context")
     text = "The Company sold the following in its financing:\n\n* an aggregate of 4,474,833 shares at $3.00 each.\n"
     doc = component(_doc(nlp, text, ("4,474,833", "QUANTITY"), ("$3.00", "PRICE")))
     assert [e.text for e in doc.ents] == ["4,474,833", "$3.00"]
@@ -34,7 +35,7 @@ def test_a_list_item_keeps_the_sale_of_its_introducing_sentence():
 
 def test_other_labels_are_never_touched():
     nlp = spacy.blank("en")
-    nlp.add_pipe("exhibit_sale_context", config={"labels": ["AMOUNT"]})
+    add_rule_step(nlp, "sale_context", labels=["AMOUNT"])
     text = "Revenue was $5 million and Jane Roe is Chief Executive Officer."
-    doc = nlp.get_pipe("exhibit_sale_context")(_doc(nlp, text, ("$5 million", "AMOUNT"), ("Jane Roe", "OFFICER")))
+    doc = nlp.get_pipe("rules_sale_context").step("sale_context")(_doc(nlp, text, ("$5 million", "AMOUNT"), ("Jane Roe", "OFFICER")))
     assert [(e.text, e.label_) for e in doc.ents] == [("Jane Roe", "OFFICER")]

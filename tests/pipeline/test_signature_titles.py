@@ -4,6 +4,7 @@ import spacy
 from conftest import char_offsets
 
 from nlp.pipeline.signature_titles import signature_title_spans
+from conftest import add_rule_step
 
 BLOCKS = ("/s/ Harriet P. Voss\n\nHarriet P. Voss\n\nManaging Trustee\n\n"
           "/s/ Jane Roe\nJane Roe\nChief Executive\nOfficer\n\n"
@@ -29,7 +30,7 @@ def test_a_line_already_labelled_is_left_alone():
 
 def test_component_adds_the_title():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_signature_titles")
+    component = add_rule_step(nlp, "signature_titles")
     doc = nlp.make_doc(BLOCKS)
     doc.ents = [doc.char_span(*char_offsets(BLOCKS, "Harriet P. Voss", 2), "OFFICER")]
     assert [(e.text, e.label_) for e in component(doc).ents] == [
@@ -53,7 +54,7 @@ def test_block_pairs_the_nth_printed_name_with_the_nth_title():
 
 def test_block_titles_replace_the_models_pairs_for_those_titles_only():
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_block_titles")
+    component = add_rule_step(nlp, "block_titles")
     doc = nlp.make_doc(COLUMNS)
     harriet, conrad = char_offsets(COLUMNS, "Harriet P. Voss", 2), char_offsets(COLUMNS, "Conrad J. McAlistair", 2)
     trustee = char_offsets(COLUMNS, "Managing Trustee")
@@ -70,10 +71,10 @@ def test_stays_off_for_data_without_titles(tmp_path):
     from spacy.training import Example
 
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("exhibit_signature_titles")
+    component = add_rule_step(nlp, "signature_titles")
     reference = nlp.make_doc("Barack Obama visited Paris.")
     reference.ents = [reference.char_span(0, 12, "OFFICER")]
     component.initialize(lambda: [Example(nlp.make_doc(reference.text), reference)])
     assert not component.active
     nlp.to_disk(tmp_path / "model")
-    assert spacy.load(tmp_path / "model").get_pipe("exhibit_signature_titles").active is False
+    assert spacy.load(tmp_path / "model").get_pipe("rules_signature_titles").step("signature_titles").active is False

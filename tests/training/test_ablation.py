@@ -5,16 +5,30 @@ import pytest
 import spacy
 
 from nlp.errors import InputError
-from training.ablation import (default_variants, format_table, load_fold_model, paired_summary,
+from training.ablation import (ablation_units, default_variants, leaving_out, format_table, load_fold_model, paired_summary,
                                parse_setting, parse_variant)
 
 
 def test_default_variants_leave_out_each_rule_and_keep_the_learned_components():
-    variants = default_variants(["tok2vec", "ner", "exhibit_amounts", "exhibit_relations", "exhibit_offers"])
+    amounts, offers = "exhibit_entity_rules.amounts", "exhibit_relation_rules.offers"
+    variants = default_variants(["tok2vec", "ner", amounts, "exhibit_relations", offers])
     assert variants["full"] == []
-    assert variants["-exhibit_amounts"] == ["exhibit_amounts"] and variants["-exhibit_offers"] == ["exhibit_offers"]
-    assert variants["learned-only"] == ["exhibit_amounts", "exhibit_offers"]
+    assert variants[f"-{amounts}"] == [amounts] and variants[f"-{offers}"] == [offers]
+    assert variants["learned-only"] == [amounts, offers]
     assert "-ner" not in variants and "-tok2vec" not in variants
+
+
+def test_rule_stages_are_ablated_step_by_step_and_restored():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("exhibit_entity_rules", config={"steps": ["officers", "amounts"]})
+    assert ablation_units(nlp) == ["sentencizer", "exhibit_entity_rules.officers", "exhibit_entity_rules.amounts"]
+    text = "I, Jane Roe, certify that the Company raised gross proceeds of $5.0 million."
+    with leaving_out(nlp, ["exhibit_entity_rules.officers", "sentencizer"]):
+        assert {e.label_ for e in nlp(text).ents} == {"AMOUNT"}
+        assert nlp.pipe_names == ["exhibit_entity_rules"]
+    assert {e.label_ for e in nlp(text).ents} == {"OFFICER", "AMOUNT"}
+    assert nlp.get_pipe("exhibit_entity_rules").step_names == ["officers", "amounts"]
 
 
 def test_paired_summary_compares_each_fold_with_its_own_full_pipeline():
@@ -45,3 +59,18 @@ def test_a_fold_model_loads_without_components_whose_factory_is_gone(tmp_path):
         config.replace('pipeline = ["sentencizer"]', 'pipeline = ["sentencizer","gone"]')
         + '\n[components.gone]\nfactory = "no_such_factory_anywhere"\n')
     assert load_fold_model(tmp_path / "model").pipe_names == ["sentencizer"]
+
+
+def test_rule_decisions_count_the_pairs_a_rule_step_found_among_the_final_ones():
+    from training.ablation import format_rule_share, rule_decisions
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("exhibit_relation_rules", config={"steps": ["raises"]})
+    text = "Acme Corp. raised $5 million."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 10, "ISSUER"), doc.char_span(18, 28, "AMOUNT")]
+    doc._.relations = {((0, 10), (0, 4)): {"OFFERS": 0.9}}  # a model pair no rule decides
+    doc = nlp.get_pipe("exhibit_relation_rules")(doc)
+    counts = rule_decisions(nlp, [doc])
+    assert counts == {"OFFERS": (0, 1), "RAISES": (1, 1)}
+    assert "| all | 1 | 2 | 50% |" in format_rule_share([counts])

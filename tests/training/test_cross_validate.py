@@ -171,3 +171,70 @@ def test_resume_keeps_the_finished_folds_and_trains_none_again(tiny_corpus, tiny
 def test_resume_needs_an_output_folder(tiny_corpus):
     result = runner.invoke(app, ["cross-validate", "--corpus", str(tiny_corpus), "--folds", "2", "--resume"])
     assert result.exit_code == 2 and "--resume needs --output" in result.output
+
+
+def _company_records(companies, synthetic=False, prefix="r"):
+    """One small valid offering per company; the same text, so offsets stay valid."""
+    meta = {"synthetic": True} if synthetic else {}
+    return [json.dumps(small_record(id=f"{prefix}{i}", meta={"company": c, **meta})) for i, c in enumerate(companies)]
+
+
+@pytest.fixture
+def no_training(monkeypatch):
+    """Fold training and scoring replaced by stand-ins that note which records each fold trained on."""
+    trained = []
+
+    def fake_train(config_path, overrides, train, dev, output):
+        trained.append({"train": {r.id for r in read_records(train)}, "dev": {r.id for r in read_records(dev)},
+                        "test": {r.id for r in read_records(output / "test.jsonl")}})
+        return output / "model-best"
+
+    block = _block(0.5, {})
+    monkeypatch.setattr("training.cross_validate.train_fold", fake_train)
+    monkeypatch.setattr("nlp.models.load_model", lambda path: None)
+    monkeypatch.setattr("nlp.evaluation.run_model", lambda model, records: records)
+    monkeypatch.setattr("nlp.evaluation.score_system", lambda gold, predicted, bootstrap=None: {
+        "entities_strict": block, "relations_end_to_end": block})
+    return trained
+
+
+def test_extra_train_records_go_to_the_training_part_of_every_fold_only(tmp_path, no_training):
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", _company_records(["A Co.", "B Co.", "C Co.", "D Co.", "E Co.", "F Co."]))
+    extra = write_jsonl(tmp_path / "synthetic.jsonl", _company_records(["Made Up One", "Made Up Two"], True, "syn_"))
+    result = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "3",
+                                 "--corpus", str(corpus), "--extra-train", str(extra), "--dev-share", "0.3",
+                                 "--output", str(tmp_path / "cv"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 6 and report["extra_train_documents"] == 2
+    assert len(no_training) == 3
+    for fold in no_training:
+        assert {"syn_0", "syn_1"} <= fold["train"]
+        assert not {"syn_0", "syn_1"} & (fold["dev"] | fold["test"])
+        assert fold["dev"] and not fold["dev"] & fold["train"]
+    assert sorted(i for f in report["folds"] for i in f["test_ids"]) == [f"r{i}" for i in range(6)]
+    assert "2 of them synthetic" in result.stderr
+    assert "2 synthetic documents" in terminal.render(cross_validation_document(report))
+
+
+@pytest.mark.parametrize("extra_rows, code, message", [
+    (lambda: _company_records(["Made Up One"], False, "syn_"), "E400", "syn_0 lacks meta.synthetic"),
+    (lambda: _company_records(["Made Up One"], True, "r"), "E401", "r0: the corpus has a record with the same id"),
+    (lambda: _company_records(["b  co."], True, "syn_"), "E402", "syn_0: its company 'b  co.' is a company of the corpus"),
+])
+def test_extra_train_that_is_not_synthetic_or_overlaps_the_corpus_is_refused(tmp_path, no_training, extra_rows, code, message):
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", _company_records(["A Co.", "B Co.", "C Co."]))
+    extra = write_jsonl(tmp_path / "extra.jsonl", extra_rows())
+    result = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                                 "--corpus", str(corpus), "--extra-train", str(extra)])
+    assert result.exit_code == 2 and code in result.output and message in result.output, result.output
+    assert no_training == []
+
+
+def test_a_corpus_to_fold_with_synthetic_records_is_refused(tmp_path, no_training):
+    rows = _company_records(["A Co.", "B Co."]) + _company_records(["Made Up One"], True, "syn_")
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", rows)
+    result = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                                 "--corpus", str(corpus)])
+    assert result.exit_code == 2 and "E403" in result.output and "syn_0 is synthetic" in result.output, result.output
+    assert no_training == []

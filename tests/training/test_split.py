@@ -87,3 +87,32 @@ def test_locked_test_takes_no_new_company_and_detects_a_change():
         check_locked_test(tampered)
     with pytest.raises(InputError, match="E171"):
         retire_test(locked, "again")
+
+
+def _synthetic(n):
+    return [ExhibitRecord(f"syn_{c}", "text", ["offering", "certification"][c % 2],
+                          meta={"company": f"Invented {c}", "synthetic": True}) for c in range(n)]
+
+
+def test_synthetic_records_only_ever_go_to_train():
+    real = _records()
+    splits = make_splits(real + _synthetic(40), seed=1)
+    assert {splits["assignments"][f"syn_{c}"] for c in range(40)} == {"train"}
+    # the real corpus is assigned as it would be without them
+    assert {i: s for i, s in splits["assignments"].items() if not i.startswith("syn_")} == \
+        make_splits(real, seed=1)["assignments"]
+    grown = make_splits(real + _synthetic(40), seed=1, existing=lock_test(make_splits(real, seed=1)))
+    assert {grown["assignments"][f"syn_{c}"] for c in range(40)} == {"train"}
+
+
+def test_a_synthetic_record_that_would_leave_train_is_refused():
+    real = _records()
+    twin = ExhibitRecord("syn_twin", "text", "offering", meta={"company": "Company 3", "synthetic": True})
+    with pytest.raises(InputError, match=r"E404.*syn_twin"):
+        make_splits(real + [twin], seed=1)
+    first = make_splits(real, seed=1)
+    test_id = next(i for i, s in first["assignments"].items() if s == "test")
+    relabelled = [ExhibitRecord(r.id, r.text, r.category, meta={**r.meta, "synthetic": True})
+                  if r.id == test_id else r for r in real]
+    with pytest.raises(InputError, match=rf"E404.*{test_id}.*test"):
+        make_splits(relabelled, seed=1, existing=first)
