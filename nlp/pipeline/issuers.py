@@ -28,6 +28,7 @@ from ..pattern_files import alternation, load_patterns
 _COMPANIES = load_patterns("companies")
 _GLUE = set(_COMPANIES["company_name_glue"])
 _STOP = set(_COMPANIES["issuer_stop_words"])
+_OPENING_GLUE = set(_COMPANIES["name_opening_glue"])
 _ACTION = re.compile(rf"^\W{{0,3}}({alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
 N_FEATURES = 11
 
@@ -53,7 +54,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
             break
         while j > i and tokens[j - 1].lower_ in _GLUE:
             j -= 1
-        surface = doc[i:j].text
+        surface = doc[_name_opening(tokens, i, j):j].text
         core = LEGAL_SUFFIX.sub("", surface).strip(" ,")
         words = core.lower().split()
         # "PURSUANT TO" in a capitalized heading is not a name: a core needs a content word
@@ -63,6 +64,15 @@ def _cores(doc: Doc) -> Dict[str, str]:
                 out.setdefault(words[0], core.split()[0])  # the short form "Bexley"
         i = max(j, i + 1)
     return out
+
+
+def _name_opening(tokens, i: int, j: int) -> int:
+    """Where the name in the capitalized run tokens[i:j] begins: after a leading run of document
+    words closed by an opening glue word ("Quarterly Report of" before "Acme Corp.")."""
+    for k in range(i + 1, j - 1):
+        if tokens[k].lower_ in _OPENING_GLUE:
+            return k + 1 if all(_is_stop(t.lower_) for t in tokens[i:k]) else i
+    return i
 
 
 def _is_stop(word: str) -> bool:

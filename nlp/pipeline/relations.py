@@ -246,6 +246,7 @@ class RelationExtractor(TrainablePipe):
         cands = [self._candidates(eg.predicted, self._training_spans(eg)) for eg in examples]
         batch = self._batch([eg.predicted for eg in examples], cands)
         if batch.size == 0:
+            self._pass_no_gradient([eg.predicted for eg in examples])
             return losses
         set_dropout_rate(self.model, drop)
         scores, backprop = self.model.begin_update(batch)
@@ -255,6 +256,16 @@ class RelationExtractor(TrainablePipe):
             self.finish_update(sgd)
         losses[self.name] += loss
         return losses
+
+    def _pass_no_gradient(self, docs: List[Doc]) -> None:
+        """Hand a shared tok2vec a zero gradient for a batch without candidate pairs.
+
+        The last listener of a shared tok2vec carries the callback that backpropagates what
+        every listener accumulated; skipping it would drop the ner's gradients of this batch.
+        """
+        tok2vec = self.model.get_ref("tok2vec")
+        tokvecs, backprop = tok2vec.begin_update(docs)
+        backprop([self.model.ops.alloc2f(*t.shape) for t in tokvecs])
 
     def _loss_and_gradient(self, scores, truth, mask):
         truth = self.model.ops.asarray2f(truth)

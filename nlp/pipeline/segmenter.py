@@ -12,9 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..structure import doc_segment_ids
+from .stateless import Stateless
 
 
-class ExhibitSegmenter:
+class ExhibitSegmenter(Stateless):
     def __init__(self, name: str = "exhibit_segmenter"):
         self.name = name
 
@@ -27,18 +28,6 @@ class ExhibitSegmenter:
         if len(doc):
             doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
-
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("exhibit_segmenter", requires=["doc.ents", "doc.spans"], assigns=["token.is_sent_start"])

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..structure import (
     SEGMENTS_KEY, STRUCTURE_KEY, labelled_segments, structure_regions, token_segment_ids,
 )
+from .stateless import Stateless
 
 
 def segment_spans(doc: Doc) -> list:
@@ -41,7 +42,7 @@ def region_spans(doc: Doc) -> list:
     return [span for span in spans if span is not None]
 
 
-class ExhibitStructure:
+class ExhibitStructure(Stateless):
     def __init__(self, name: str = "exhibit_structure"):
         self.name = name
 
@@ -49,19 +50,6 @@ class ExhibitStructure:
         doc.spans[SEGMENTS_KEY] = segment_spans(doc)
         doc.spans[STRUCTURE_KEY] = region_spans(doc)
         return doc
-
-    # no state: nothing to save or load
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("exhibit_structure", assigns=["doc.spans"])

@@ -114,6 +114,20 @@ def test_capitalized_function_words_are_never_issuer_names():
     assert "quillon" in keys
 
 
+def test_document_words_before_of_open_no_issuer_name():
+    from nlp.pipeline.issuers import doc_candidates
+
+    nlp = spacy.blank("en")
+    doc = nlp("In connection with the Quarterly Report of Quillon Widgets Corp. on Form 10-Q, "
+              "Dana Roe, Chief Executive Officer of Quillon Widgets Corp., certifies. "
+              "Bank of Marlow Harbor lent the money.")
+    cores = {core for _, core, _ in doc_candidates(doc, doc.text)}
+    assert "Quillon Widgets" in cores
+    assert not any(core.startswith(("Quarterly", "Chief")) for core in cores)
+    # a name whose words before "of" are not document words keeps them
+    assert "Bank of Marlow Harbor" in cores
+
+
 def test_name_occurrences_from_the_word_index_match_the_pattern_search():
     from nlp.pipeline.issuers import _occurrences, word_index
 

@@ -105,3 +105,48 @@ def test_trains_on_labels_outside_the_guide():
     assert rel.labels == ("WORKS_FOR",)
     doc = rel(_with_gold_ents(nlp, record))
     assert relation_triples(doc) == {((0, 7), (18, 27), "WORKS_FOR"), ((29, 36), (47, 57), "WORKS_FOR")}
+
+
+def _shared_tok2vec_pipeline():
+    """tok2vec shared by the ner and the relation model, the relation model its last listener."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.HashEmbedCNN.v2", "width": 32, "depth": 1, "embed_size": 500,
+        "window_size": 1, "maxout_pieces": 2, "subword_features": True, "pretrained_vectors": None,
+    }})
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "tok2vec"}
+    nlp.add_pipe("ner", config={"model": {
+        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+        "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "nO": None, "tok2vec": listener,
+    }})
+    nlp.add_pipe("exhibit_relations", config={"model": {
+        "@architectures": "exhibit.RelationModel.v1", "hidden_width": 16, "dropout": 0.0, "nO": None,
+        "tok2vec": listener,
+    }})
+    return nlp
+
+
+def test_a_batch_without_candidate_pairs_still_hands_the_shared_tok2vec_its_gradient():
+    # one entity only: the relation model has no pair to score in this batch
+    text = "Acme Corp. announced a public offering today."
+    record = ExhibitRecord("x", text, None, [Entity(0, 10, "ISSUER")], [])
+    paired_text = "Acme Corp. sold 100 shares."
+    paired = ExhibitRecord(
+        "y", paired_text, None, [Entity(0, 10, "ISSUER"), Entity(16, 19, "QUANTITY")],
+        [Relation((0, 10), (16, 19), "OFFERS")],
+    )
+    nlp = _shared_tok2vec_pipeline()
+    optimizer = nlp.initialize(lambda: _examples(nlp, [record, paired]))
+    assert nlp.get_pipe("tok2vec").listeners[-1] is nlp.get_pipe("exhibit_relations").model.get_ref("tok2vec")
+    embedding = nlp.get_pipe("tok2vec").model
+    before = [p.copy() for p in _params(embedding)]
+    # the ner's output layer starts at zero, so its first gradient to the tok2vec is zero too
+    for _ in range(3):
+        nlp.update(_examples(nlp, [record]), sgd=optimizer, drop=0.0)
+    after = _params(embedding)
+    # the ner's gradient reached the shared tok2vec: its weights moved
+    assert any(not (b == a).all() for b, a in zip(before, after))
+
+
+def _params(model):
+    return [node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)]
