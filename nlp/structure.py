@@ -119,10 +119,7 @@ def segment_ranges(text: str) -> Tuple[Tuple[int, int], ...]:
 
 def _trimmed(text: str, ranges: Iterable[Tuple[int, int]]) -> Tuple[List[int], List[Tuple[int, int]]]:
     """The ranges without their surrounding whitespace, and their starts (for bisection)."""
-    out = []
-    for start, end in ranges:
-        chunk = text[start:end]
-        out.append((start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())))
+    out = [_trim(text, start, end) for start, end in ranges]
     return [start for start, _ in out], out
 
 
