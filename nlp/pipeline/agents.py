@@ -10,7 +10,7 @@ import re
 from typing import Iterator, List, Tuple
 
 from ..pattern_files import alternation, load_patterns
-from ..structure import sentence_start
+from ..structure import sentence_end, sentence_start
 from .phrases import phrase_rule
 
 _CUES = load_patterns("offering_cues")
@@ -60,12 +60,96 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
             yield a, b
 
 
+_APPOSITIVE_ROLE_NOUN = rf"(?:{alternation(_CUES['agent_appositive_roles'])})"
+_ASIDE = r"\s*\([^()\n]{1,40}\)"  # "(publ)", "(“Kestrel”)" between a name and its role
+# "NAME, as lead agent", "NAME (publ) as joint bookrunner", "NAME to act as lead underwriter",
+# or "NAME (the “Underwriter”)": the role stands right after the name it belongs to
+_APPOSITIVE_ROLE = re.compile(
+    rf"(?:{_ASIDE})?,?\s+(?:to\s+(?:act|serve)\s+)?as\s+(?:the\s+)?"
+    rf"(?:[\w/-]+\s+){{0,4}}?{_APPOSITIVE_ROLE_NOUN}\b"
+    rf"|\s*\((?:the\s+)?[“\"](?:[\w-]+\s+){{0,2}}{_APPOSITIVE_ROLE_NOUN}[”\"]\)",
+    re.IGNORECASE,
+)
+_OUTSIDE_QUALIFIERS = set(_CUES["agent_role_non_offering_qualifiers"])
+_OTHER_PARTIES = set(_CUES["agent_role_other_parties"])
+_NAME_LIST_GAP = re.compile(rf"(?:{_ASIDE})?(?:,\s+(?:and\s+)?|\s+and\s+)$")
+_STOP_WORDS = set(_COMPANIES["issuer_stop_words"])
+_MAX_NAME_WORDS = 6
+_MAX_LIST_ITEMS = 6
+
+
+def _name_ending_at(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The company name that ends at `end` (no earlier than `start`), or an empty range:
+    capitalized words and glue words, back to the first word that is neither. A comma, or
+    "and", joins only before a legal tail ("Brennick Company, LLC", "Pellworth and Company");
+    elsewhere they separate the names of a list."""
+    kept: List[Tuple[int, int, str]] = []  # the name's words, last first
+    for word in reversed(list(re.finditer(r"\S+", text[start:end]))):
+        bare = word.group().rstrip(",")
+        before_tail = bool(kept) and _LEGAL_TAIL.match(kept[-1][2]) is not None
+        if word.group().endswith(",") and not before_tail:
+            break
+        joins = bare in _GLUE and (bare != "and" or before_tail)
+        if bare.endswith(")") or not (bare[:1].isupper() or bare[:1].isdigit() or joins):
+            break
+        kept.append((start + word.start(), start + word.end(), bare))
+    while kept and (kept[-1][2] in _GLUE or kept[-1][2] == "The"):
+        kept.pop()  # a name starts with neither glue nor an article
+    if not kept or len(kept) > _MAX_NAME_WORDS:
+        return end, end
+    if all(bare.strip(".").lower() in _STOP_WORDS for _, _, bare in kept):
+        return end, end  # "the Company", "Common Stock": no name
+    return kept[-1][0], end
+
+
+def _appositive_names(text: str) -> Iterator[Tuple[int, int]]:
+    """Names given an agent's role in apposition, with the names listed before them."""
+    for role in _APPOSITIVE_ROLE.finditer(text):
+        if _outside_offering(text, role) or _OTHER_PARTIES.intersection(role.group().lower().split()):
+            continue
+        sentence = sentence_start(text, role.start())
+        end = role.start()
+        for _ in range(_MAX_LIST_ITEMS):
+            name_start, name_end = _name_ending_at(text, sentence, end)
+            if name_start == name_end:
+                break
+            yield name_start, name_end
+            gap = _NAME_LIST_GAP.search(text, sentence, name_start)
+            if gap is None:
+                break
+            end = gap.start()
+
+
+_CASH_TENDER = re.compile(rf"\b(?:{alternation(_CUES['cash_tender_cues'])})\b", re.IGNORECASE)
+_TENDER_ROLE = re.compile(rf"\b(?:{alternation(_CUES['cash_tender_roles'])})\b", re.IGNORECASE)
+_EXCHANGE_OFFER = re.compile(rf"\b(?:{alternation(_CUES['exchange_offer_cues'])})\b", re.IGNORECASE)
+
+
+def _outside_offering(text: str, role: "re.Match") -> bool:
+    """Whether the role is one the guide gives no AGENT: a transfer agent, an investment
+    manager, the dealer manager of a cash tender offer."""
+    if _OUTSIDE_QUALIFIERS.intersection(role.group().lower().split()):
+        return True
+    if not _TENDER_ROLE.search(role.group()):
+        return False
+    sentence = text[sentence_start(text, role.start()):sentence_end(text, role.start())]
+    return bool(_CASH_TENDER.search(sentence)) and not _EXCHANGE_OFFER.search(sentence)
+
+
 def agent_name_spans(text: str) -> List[Tuple[int, int]]:
-    """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase."""
+    """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase,
+    and of names given such a role in apposition."""
     found = set()
     for role in _ROLE.finditer(text):
-        found.update(_list_items(text, sentence_start(text, role.start()), role.start()))
-    return sorted(found)
+        if not _outside_offering(text, role):
+            found.update(_list_items(text, sentence_start(text, role.start()), role.start()))
+    found.update(_appositive_names(text))
+    return sorted(_outermost(found))
+
+
+def _outermost(spans) -> List[Tuple[int, int]]:
+    """The spans not inside another one (both finders may name the same bank)."""
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
 
 
 # a name the sentence says is acting as agent is no title or officer, whatever was guessed

@@ -68,3 +68,32 @@ def test_a_legal_suffix_inside_the_list_does_not_end_its_sentence():
 def test_counsel_to_the_agent_is_not_an_agent():
     text = "Brackwell Halden LLP is acting as legal counsel to the placement agent for the offering."
     assert agent_name_spans(text) == []
+
+
+def test_a_role_in_apposition_names_the_agent_before_it():
+    assert _names("Acme Corp. entered into an agreement with Kestrel Capital Corporation, as lead "
+                  "agent and sole bookrunner, for a brokered financing.") == ["Kestrel Capital Corporation"]
+    assert _names("Acme agreed with Red Fern Securities Inc. to act as lead underwriter.") == [
+        "Red Fern Securities Inc."]
+    assert _names("The Selling Holders signed an agreement with Ternbridge Markets (the “Underwriter”), "
+                  "pursuant to which it buys the shares.") == ["Ternbridge Markets"]
+    assert _names("The Company has engaged H.C. Vane & Co. as exclusive placement agent.") == ["H.C. Vane & Co."]
+
+
+def test_an_appositive_list_keeps_each_name_and_stops_at_the_issuer():
+    assert _names("Norvik AB (publ) has mandated Brask Bank AB (publ) as global coordinator and Felling "
+                  "Bank A/S, Tarn Banken AB (publ) and Swedholm AB (publ) as joint bookrunners.") == [
+        "Brask Bank AB", "Felling Bank A/S", "Tarn Banken AB", "Swedholm AB"]
+    assert _names("An agreement between the Company and Paradigm Vale Inc., as lead agent.") == [
+        "Paradigm Vale Inc."]
+    assert _names("Acme retained Pellworth and Company as its financial advisor.") == ["Pellworth and Company"]
+
+
+def test_roles_outside_the_offering_name_no_agent():
+    assert _names("Harbour Trust Company, N.A. will act as warrant agent.") == []
+    assert _names("Acme appointed Jane Roe as general manager of its plant.") == []
+    assert _names("Acme has engaged Brask Markets LLC to act as the dealer manager in connection "
+                  "with the Tender Offer.") == []
+    # the dealer managers of an exchange offer are agents (guide v1.1)
+    assert _names("Acme has engaged Brask Markets LLC to act as the dealer manager for the Exchange "
+                  "Offer and Tender Offer.") == ["Brask Markets LLC"]
