@@ -13,10 +13,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
+from ..pattern_files import alternation, load_patterns
 from ..values import normalize_value
 from .titles import title_parts
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# by the guide a note's maturity is part of its name: "Senior Notes due 2029"
+_MATURITY_TAIL = re.compile(
+    rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
 
@@ -61,11 +65,22 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            doc.ents = self._title_edges(doc, [span for span in trimmed if span is not None])
+            kept = [self._with_maturity(span) for span in trimmed if span is not None]
+            doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         return doc
 
+    @staticmethod
+    def _with_maturity(span: Span) -> Span:
+        """A SECURITY span with the maturity that directly follows it."""
+        if span.label_ != "SECURITY":
+            return span
+        tail = _MATURITY_TAIL.match(span.doc.text, span.end_char)
+        if tail is None:
+            return span
+        longer = span.doc.char_span(span.start_char, tail.end(), span.label_, alignment_mode="contract")
+        return longer if longer is not None and longer.end_char == tail.end() else span
 
     @staticmethod
     def _title_edges(doc: Doc, ents):

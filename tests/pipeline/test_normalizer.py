@@ -33,3 +33,15 @@ def test_the_component_sets_values():
     doc = normalizer(doc)
     assert [e.text for e in doc.ents] == ["$9 million"]
     assert doc.ents[0]._.value["amount"] == "9000000"
+
+
+def test_a_security_keeps_the_maturity_that_follows_it():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Acme sold 4.375% Senior Notes due 2029, Notes due March 15, 2031 and Notes due to demand."
+    doc = nlp.make_doc(text)
+    starts = [text.index("4.375%"), text.index("Notes due March"), text.rindex("Notes")]
+    ends = [text.index(" due 2029"), text.index(" due March"), text.rindex(" due to")]
+    doc.ents = [doc.char_span(a, b, "SECURITY") for a, b in zip(starts, ends)]
+    assert [e.text for e in normalizer(doc).ents] == [
+        "4.375% Senior Notes due 2029", "Notes due March 15, 2031", "Notes"]
