@@ -2,7 +2,8 @@
 
 Offering releases list their placement agents and underwriters in one sentence: "Hollisfield
 & Co. LLC, R.T. Ambrose, Carrowby and Denholm Securities are acting as joint book-running
-managers". The recognizer often takes two of four; every name in that list is an AGENT.
+managers". The recognizer often takes two of four; every name in that list is an AGENT. So is
+each firm the release says copies of the prospectus can be had from, named before its address.
 """
 from __future__ import annotations
 
@@ -136,14 +137,79 @@ def _outside_offering(text: str, role: "re.Match") -> bool:
     return bool(_CASH_TENDER.search(sentence)) and not _EXCHANGE_OFFER.search(sentence)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DELIVERY_CUE = re.compile(rf"\b(?:{alternation(_CUES['prospectus_delivery_cues'])})\b", re.IGNORECASE)
+_DELIVERY_EXCLUSION = re.compile(
+    rf"\b(?:{alternation(_CUES['prospectus_delivery_exclusions'])})\b", re.IGNORECASE)
+_ENUMERATOR = r"(?:\((?:[ivx]+|\d+|[a-z])\)\s*)?"  # "(i) TD Vane Securities"
+_DELIVERY_OPENER = re.compile(
+    rf"\b(?:{alternation(_CUES['prospectus_delivery_name_openers'])})\s*:?\s*{_ENUMERATOR}"
+    rf"|;\s*(?:(?:or|and)\s+)?{_ENUMERATOR}",
+    re.IGNORECASE,
+)
+_DELIVERY_CLOSER = re.compile(alternation(_CUES["prospectus_delivery_name_closers"]), re.IGNORECASE)
+_CAPITALIZED_START = re.compile(r"(?-i:[A-Z])")
+
+
+def _delivery_paragraphs(text: str) -> Iterator[Tuple[int, int]]:
+    """From the cue to the paragraph's end, each paragraph that says where the prospectus can
+    be had."""
+    start = 0
+    for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        paragraph = text[start:end]
+        cue = _DELIVERY_CUE.search(paragraph)
+        if cue and "prospectus" in paragraph.lower() and not _DELIVERY_EXCLUSION.search(paragraph):
+            yield start + cue.start(), end
+        start = end
+
+
+def _is_firm_name(name: str) -> bool:
+    """Capitalized words and glue, a comma only before a legal tail ("Brennick Company, LLC")."""
+    words = name.split()
+    if not words or len(words) > _MAX_NAME_WORDS + 2:
+        return False
+    if not _CAPITALIZED_START.match(words[0]) or any("@" in w or "www" in w.lower() for w in words):
+        return False
+    for word, following in zip(words, words[1:] + [""]):
+        bare = word.rstrip(",")
+        if word.endswith(",") and not _LEGAL_TAIL.match(following):
+            return False
+        if not (bare[:1].isupper() or bare[:1].isdigit() or bare in _GLUE or re.fullmatch(r"\([A-Z]+\)", bare)):
+            return False
+    return not all(w.strip(".,").lower() in _STOP_WORDS for w in words)
+
+
+def _prospectus_delivery_names(text: str) -> Iterator[Tuple[int, int]]:
+    """The firms a release says copies of the prospectus can be had from: each name opened by
+    "from", "contacting", "request to:" or a ";" and closed by its address ("Attention:", a
+    street number). By the guide these book-runners are AGENT."""
+    for paragraph_start, paragraph_end in _delivery_paragraphs(text):
+        for opener in _DELIVERY_OPENER.finditer(text, paragraph_start, paragraph_end):
+            start = opener.end()
+            closer = _DELIVERY_CLOSER.search(text, start, paragraph_end)
+            if closer is None:
+                continue
+            while text.startswith("The ", start):
+                start += 4
+            end = start + len(text[start:closer.start()].rstrip())
+            # a comma before no legal tail ends the name ("Vane & Company, L.L.C., The Vane Building")
+            for comma in re.finditer(r",\s+", text[start:end]):
+                if not _LEGAL_TAIL.match(text[start + comma.end():end].split(maxsplit=1)[0].rstrip(",")):
+                    end = start + comma.start()
+                    break
+            if _is_firm_name(text[start:end]):
+                yield start, end
+
+
 def agent_name_spans(text: str) -> List[Tuple[int, int]]:
     """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase,
-    and of names given such a role in apposition."""
+    of names given such a role in apposition, and of the firms that deliver the prospectus."""
     found = set()
     for role in _ROLE.finditer(text):
         if not _outside_offering(text, role):
             found.update(_list_items(text, sentence_start(text, role.start()), role.start()))
     found.update(_appositive_names(text))
+    found.update(_prospectus_delivery_names(text))
     return sorted(_outermost(found))
 
 

@@ -97,3 +97,19 @@ def test_roles_outside_the_offering_name_no_agent():
     # the dealer managers of an exchange offer are agents (guide v1.1)
     assert _names("Acme has engaged Brask Markets LLC to act as the dealer manager for the Exchange "
                   "Offer and Tender Offer.") == ["Brask Markets LLC"]
+
+
+def test_the_firms_that_deliver_the_prospectus_are_agents():
+    text = ("Copies of the final prospectus may be obtained, when available, from: Brask & Co. LLC, "
+            "Attention: Prospectus Department, 12 Elm Street, New York, NY 10001, or by email at "
+            "prospectus@example.com; Tarrow Capital, LLC, 40 Pine Street, Boston; or by contacting "
+            "(i) Quell Securities (USA) Inc., c/o Broadridge Financial Solutions.")
+    assert _names(text) == ["Brask & Co. LLC", "Tarrow Capital, LLC", "Quell Securities (USA) Inc."]
+
+
+def test_the_prospectus_paragraph_of_a_merger_names_no_agent():
+    text = ("The proxy statement/prospectus may be obtained free of charge by written request to: "
+            "Halvern Corporation, 5 Main Street, Austin, TX 78701.")
+    assert _names(text) == []
+    # without a firm before an address, the paragraph names nobody
+    assert _names("Copies of the prospectus may be obtained from the SEC's website at www.sec.gov.") == []
