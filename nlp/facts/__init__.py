@@ -35,22 +35,39 @@ from .checks import check_record, check_scales
 from .grouping import pick_company
 from .offering import build_offering
 from .view import RecordView
+from ..structure import CERTIFYING_STATEMENT, structure_regions
 
+# The relations that say something is offered; entities alone do not: an earnings release
+# names its common stock and an amount without offering anything.
 OFFERING_LABELS = ("SECURITY", "AMOUNT", "PRICE", "QUANTITY", "AGENT")
+OFFERING_RELATIONS = ("OFFERS", "RAISES", "QUANTITY_OF", "PRICE_OF")
 KINDS = ("offering", "certification", "other")
 
 
-def decide_kind(view: RecordView) -> str:
-    """The record's category when it has one; else what its entities show.
+def _certified_reports(view: RecordView) -> int:
+    """REPORT mentions inside a certifying statement (nlp.structure): a report a release only
+    cites ("our Annual Report on Form 10-K") is no evidence of a certification."""
+    statements = [(start, end) for start, end, label in structure_regions(view.text)
+                  if label == CERTIFYING_STATEMENT]
+    return sum(1 for report in view.of("REPORT") if any(a <= report.start < b for a, b in statements))
 
-    Offering entities make an offering; a REPORT (by the guide, only a certified report is
-    one) or a CERTIFIES relation a certification, with or without an OFFICER found (that case
-    is warned about). When both appear (a spurious prediction), the larger body of evidence wins.
+
+def decide_kind(view: RecordView) -> str:
+    """The record's category when it has one; else what its relations show.
+
+    An offering relation makes an offering; a CERTIFIES relation, or a REPORT in a certifying
+    statement, a certification, with or without an OFFICER found (that case is warned about).
+    A record without relations is judged by its entities' labels. When both kinds of evidence
+    appear (a spurious prediction), the larger body wins.
     """
     if view.category in KINDS:
         return view.category
-    offering = len(view.of(*OFFERING_LABELS))
-    certifying = len(view.of("REPORT")) + sum(1 for *_, label in view.relations if label == "CERTIFIES")
+    if view.relations:
+        offering = sum(1 for *_, label in view.relations if label in OFFERING_RELATIONS)
+        certifying = _certified_reports(view) + sum(1 for *_, label in view.relations if label == "CERTIFIES")
+    else:  # entities alone (a recognizer without a relation model): judged by their labels
+        offering = len(view.of(*OFFERING_LABELS))
+        certifying = len(view.of("REPORT"))
     if certifying:
         return "certification" if certifying >= offering else "offering"
     return "offering" if offering else "other"

@@ -168,3 +168,26 @@ def test_kind_from_category_over_entities():
     assert extract_facts(built)["record"] == {"kind": "other", "company": "Acme Corp."}
     built["category"] = None
     assert extract_facts(built)["record"]["kind"] == "offering"
+
+
+def test_with_relations_only_an_offering_relation_makes_an_offering():
+    text = ("Acme Corp. reported revenue of $5 million. Its common stock trades on Nasdaq, "
+            "said Ann Lee, Chief Executive Officer of Acme Corp.")
+    entities = [("Acme Corp.", "ISSUER"), ("$5 million", "AMOUNT"), ("common stock", "SECURITY"),
+                ("Ann Lee", "OFFICER"), ("Chief Executive Officer", "TITLE")]
+    built = build_record(text, entities, [("Ann Lee", "Chief Executive Officer", "HAS_TITLE")])
+    assert extract_facts(built)["record"]["kind"] == "other"
+    built = build_record(text, entities, [("Ann Lee", "Chief Executive Officer", "HAS_TITLE"),
+                                          ("Acme Corp.", "$5 million", "RAISES")])
+    assert extract_facts(built)["record"]["kind"] == "offering"
+
+
+def test_a_cited_report_is_no_certification_but_a_certified_one_is():
+    cited = "Acme Corp. filed its Annual Report on Form 10-K, said Ann Lee, its Chief Executive Officer."
+    entities = [("Acme Corp.", "ISSUER"), ("Annual Report on Form 10-K", "REPORT"), ("Ann Lee", "OFFICER"),
+                ("Chief Executive Officer", "TITLE")]
+    relations = [("Ann Lee", "Chief Executive Officer", "HAS_TITLE")]
+    assert extract_facts(build_record(cited, entities, relations))["record"]["kind"] == "other"
+    certified = ("I, Ann Lee, Chief Executive Officer of Acme Corp., certify that the Annual Report on "
+                 "Form 10-K of Acme Corp. fully complies with the requirements of Section 13(a).")
+    assert extract_facts(build_record(certified, entities, relations))["record"]["kind"] == "certification"
