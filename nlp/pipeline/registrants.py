@@ -4,7 +4,8 @@ Section 302/906 certifications name their registrant in a handful of phrases: "t
 Report of Tarnwell & Ashby Corporation (the “Corporation”)", "this annual report on Form
 10-K of Quillon Corporation;", "Chief Executive Officer of Wexmoor, Inc. (the "Company")",
 "has been provided to Halvern Corporation and will be retained by Halvern Corporation",
-"the results of operations of Bexley Minerals, Inc." The recognizer, trained mostly on press
+"the results of operations of Bexley Minerals, Inc.", "the filing by Tarnwell Realty Trust (the
+“Trust”)" The recognizer, trained mostly on press
 releases, misses or cuts many of these; on the corpus 78 of the 78 names these phrases hold
 are gold ISSUER spans.
 """
@@ -23,18 +24,21 @@ _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
 _SUFFIX = rf"(?:,?{_GAP}(?:{alternation(_COMPANIES['registrant_legal_suffixes'])}))"
 _NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*?{_SUFFIX}?"
 _NAME_TO_LINE_END = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*{_SUFFIX}?"
-_S = r"[ \t\n]+"
+_S = r"[ \t\n\xa0]+"
 _THE = rf"(?:(?:the|The){_S})?"
 # a comma ends the name unless a legal suffix follows it ("Northfen Savings Bancorp, Inc.")
 _COMMA = rf",(?!{_GAP}?(?:{alternation(_COMPANIES['suffixes_after_comma'])}))"
 
 _PATTERNS = [re.compile(p) for p in (
-    rf"\b(?:[Rr]eport|Form{_S}\d+-[A-Z]+(?:/A)?){_S}of{_S}{_THE}({_NAME})"
+    # "... Form 10-K (the “Report”) of Tarnwell & Ashby (the “Company”)": the defined term between
+    rf"(?:\b[Rr]eport|\bForm{_S}\d+-[A-Z]+(?:/A)?|\((?:the{_S})?[“\"][Rr]eport[”\"]\)){_S}of{_S}{_THE}({_NAME})"
     rf"(?=[ \t\n]*(?:\(|;|{_COMMA}|on{_S}Form|for{_S}the|as{_S}filed))",
     rf"\b(?:[Oo]fficers?|OFFICER)\)?{_S}of{_S}{_THE}({_NAME})(?=[ \t\n]*(?:\(|{_COMMA}|certif|hereby|does))",
     rf"\bprovided{_S}(?:to|by){_S}({_NAME})(?={_S}and{_S}will)",
     rf"\bretained{_S}by{_S}({_NAME})(?={_S}and{_S}furnished)",
-    rf"\bresults{_S}of{_S}operations{_S}of{_S}{_THE}({_NAME_TO_LINE_END})(?=[ \t]*(?:\.?[ \t]*\n|\.?$))",
+    rf"\bresults{_S}of{_S}operations{_S}of{_S}{_THE}({_NAME_TO_LINE_END})"
+    rf"(?=[ \t]*(?:\.?[ \t]*\n|\.?$)|{_S}(?:at|as{_S}of|for){_S}the{_S}(?:dates?|periods?)\b)",
+    rf"\bfiling{_S}by{_S}{_THE}({_NAME})(?=[ \t\n]*\()",
 )]
 # words that stand for the registrant without naming it
 _GENERIC = set(_COMPANIES["generic_registrant_words"])

@@ -24,6 +24,15 @@ def _names(text):
     # generic words for the registrant and a sentence end are not names
     ("results of operations of the Company.\nNovember 6, 2008", []),
     ("the Quarterly Report of the Trust on Form 10-Q", []),
+    ("Interim Chief Financial Officer of the Issuer, hereby certify", []),
+    # a no-break space, a defined term for the report, the filing company, a name before the dates
+    ("this annual report on Form\xa010-K of Quillon,\xa0Inc.;\n", ["Quillon,\xa0Inc."]),
+    ("Annual Report on Form 10-K for the year ended May 2, 2021 (the “report”) of Marlow & Finch (the "
+     "“Company”);", ["Marlow & Finch"]),
+    ("In connection with the filing by Tarnwell Realty Trust (the “Trust”) of the Annual Report",
+     ["Tarnwell Realty Trust"]),
+    ("the financial condition and results of operations of Bexley\nMinerals Company at the dates and for "
+     "the periods", ["Bexley\nMinerals Company"]),
 ])
 def test_certification_phrases_name_the_registrant(text, expected):
     assert _names(text) == expected
