@@ -21,6 +21,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # by the guide a note's maturity is part of its name: "Senior Notes due 2029"
 _MATURITY_TAIL = re.compile(
     rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
+# by the guide a generational suffix is part of a person's name: "Samuel J. Furrow, Jr."
+_GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')['person_name_suffixes'])})(?![\w.])")
+_TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
 
@@ -65,22 +68,36 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            kept = [self._with_maturity(span) for span in trimmed if span is not None]
+            kept = [self._with_tail(self._first_name_once(span)) for span in trimmed if span is not None]
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         return doc
 
     @staticmethod
-    def _with_maturity(span: Span) -> Span:
-        """A SECURITY span with the maturity that directly follows it."""
-        if span.label_ != "SECURITY":
-            return span
-        tail = _MATURITY_TAIL.match(span.doc.text, span.end_char)
+    def _with_tail(span: Span) -> Span:
+        """A span with what the guide makes part of it right after it: a security's maturity
+        ("Senior Notes due 2029"), a person's generational suffix (", Jr.")."""
+        pattern = _TAILS.get(span.label_)
+        tail = pattern.match(span.doc.text, span.end_char) if pattern is not None else None
         if tail is None:
             return span
         longer = span.doc.char_span(span.start_char, tail.end(), span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.end_char == tail.end() else span
+
+    @staticmethod
+    def _first_name_once(span: Span) -> Span:
+        """An OFFICER span that runs into the next writing of the name ("William A. Carter\nWilliam",
+        "ROBERT J. ULRICH Robert" in a signature block) ends before the first name comes again."""
+        if span.label_ != "OFFICER":
+            return span
+        first = re.match(r"[^\W\d_]{2,}", span.text)
+        again = re.search(rf"\s+{re.escape(first.group())}\b", span.text[first.end():], re.IGNORECASE) if first else None
+        if again is None:
+            return span
+        shorter = span.doc.char_span(span.start_char, span.start_char + first.end() + again.start(),
+                                     span.label_, alignment_mode="contract")
+        return shorter if shorter is not None and len(shorter) else span
 
     @staticmethod
     def _title_edges(doc: Doc, ents):

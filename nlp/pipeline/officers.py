@@ -5,8 +5,8 @@ A Section 302/906 certification names its signer in fixed phrases: "I, NAME, cer
 hundred names, often misses one of them or cuts it short ("R. Ellis" for "R. Ellis Tamworth").
 Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer". These
 phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
-and an ISSUER guess too: the recognizer sometimes takes "I, Odell Praske, certify" for a
-company.
+and an ISSUER or AGENT guess too: the recognizer sometimes takes "I, Odell Praske, certify" for
+a company, or a signer for a bank.
 """
 from __future__ import annotations
 
@@ -88,5 +88,5 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
 
 
 def make_officer_names(nlp: Language, name: str, label: str = "OFFICER",
-                       overrides: Sequence[str] = ("ISSUER",)) -> PhraseLabeler:
+                       overrides: Sequence[str] = ("ISSUER", "AGENT")) -> PhraseLabeler:
     return PhraseLabeler(name, label, officer_name_spans, overrides)

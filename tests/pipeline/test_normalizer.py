@@ -45,3 +45,14 @@ def test_a_security_keeps_the_maturity_that_follows_it():
     doc.ents = [doc.char_span(a, b, "SECURITY") for a, b in zip(starts, ends)]
     assert [e.text for e in normalizer(doc).ents] == [
         "4.375% Senior Notes due 2029", "Notes due March 15, 2031", "Notes"]
+
+
+def test_a_name_keeps_its_generational_suffix_and_stops_before_it_is_written_again():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "/s/ Odell J. Praske, Jr.\nLYLE BRANDT Lyle Brandt\nConrad Ashby\nConrad Ashby, Secretary"
+    doc = nlp.make_doc(text)
+    spans = [("Odell J. Praske", "Odell J. Praske"), ("LYLE BRANDT Lyle", "LYLE BRANDT Lyle"),
+             ("Conrad Ashby\nConrad", "Conrad Ashby\nConrad")]
+    doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "OFFICER") for a, b in spans]
+    assert [e.text for e in normalizer(doc).ents] == ["Odell J. Praske, Jr.", "LYLE BRANDT", "Conrad Ashby"]

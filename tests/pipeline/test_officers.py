@@ -54,6 +54,15 @@ def test_replaces_a_shorter_officer_guess_but_not_another_label():
     assert ("Conrad", "TITLE") in found and not any(t.startswith("Conrad W.") for t, _ in found)
 
 
+def test_a_signer_taken_for_a_bank_becomes_an_officer():
+    nlp = spacy.blank("en")
+    officers = add_rule_step(nlp, "officers")
+    doc = nlp.make_doc(CERT)
+    start = CERT.index("P. Voss")
+    doc.ents = [doc.char_span(start, start + len("P. Voss"), "AGENT")]
+    assert [(e.text, e.label_) for e in officers(doc).ents][0] == ("Harriet P. Voss", "OFFICER")
+
+
 def test_stays_off_for_data_without_officers(tmp_path):
     nlp = spacy.blank("en")
     add_rule_step(nlp, "officers")
