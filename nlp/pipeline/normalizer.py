@@ -21,7 +21,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # by the guide a note's maturity is part of its name: "Senior Notes due 2029"
 _MATURITY_TAIL = re.compile(
     rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
-# by the guide a generational suffix is part of a person's name: "Samuel J. Furrow, Jr."
+# by the guide a generational suffix is part of a person's name: "Odell J. Praske, Jr."
 _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')['person_name_suffixes'])})(?![\w.])")
 _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
@@ -87,8 +87,8 @@ class EntityNormalizer:
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:
-        """An OFFICER span that runs into the next writing of the name ("William A. Carter\nWilliam",
-        "ROBERT J. ULRICH Robert" in a signature block) ends before the first name comes again."""
+        """An OFFICER span that runs into the next writing of the name ("Lyle A. Brandt\nLyle",
+        "LYLE BRANDT Lyle" in a signature block) ends before the first name comes again."""
         if span.label_ != "OFFICER":
             return span
         first = re.match(r"[^\W\d_]{2,}", span.text)
