@@ -23,6 +23,10 @@ _MATURITY_TAIL = re.compile(
     rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
 # by the guide a generational suffix is part of a person's name: "Odell J. Praske, Jr."
 _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')['person_name_suffixes'])})(?![\w.])")
+# the class words before a security's noun belong to its name: "Common Share purchase warrants"
+_MODIFIERS = re.compile(
+    rf"(?:\b(?:{alternation(load_patterns('offering_cues')['security_modifiers'])})[ \t-]+)+$", re.IGNORECASE)
+_LOOK_BACK = 80  # characters searched for modifiers before a SECURITY span
 _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
@@ -68,7 +72,8 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            kept = [self._with_tail(self._first_name_once(span)) for span in trimmed if span is not None]
+            kept = [self._with_tail(self._with_modifiers(self._first_name_once(span)))
+                    for span in trimmed if span is not None]
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
@@ -84,6 +89,22 @@ class EntityNormalizer:
             return span
         longer = span.doc.char_span(span.start_char, tail.end(), span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.end_char == tail.end() else span
+
+    @staticmethod
+    def _with_modifiers(span: Span) -> Span:
+        """A SECURITY span with the class words written right before it ("five-year warrants")."""
+        if span.label_ != "SECURITY":
+            return span
+        text = span.doc.text
+        window = max(0, span.start_char - _LOOK_BACK)
+        found = _MODIFIERS.search(text, window, span.start_char)
+        if found is None:
+            return span
+        start = found.start()
+        if text[start:start + 8].lower() == "purchase":  # "to purchase warrants": a verb
+            return span
+        longer = span.doc.char_span(start, span.end_char, span.label_, alignment_mode="contract")
+        return longer if longer is not None and longer.start_char == start else span
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

@@ -56,3 +56,16 @@ def test_a_name_keeps_its_generational_suffix_and_stops_before_it_is_written_aga
              ("Conrad Ashby\nConrad", "Conrad Ashby\nConrad")]
     doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "OFFICER") for a, b in spans]
     assert [e.text for e in normalizer(doc).ents] == ["Odell J. Praske, Jr.", "LYLE BRANDT", "Conrad Ashby"]
+
+
+def test_a_security_takes_in_the_class_words_written_before_it():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = ("Each unit holds one Common Share purchase warrant and five-year warrants; Acme agreed to "
+            "purchase warrants of a series of senior notes.")
+    doc = nlp.make_doc(text)
+    nouns = [("warrant and", "warrant"), ("warrants;", "warrants"), ("warrants of", "warrants"),
+             ("senior notes", "senior notes")]
+    doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "SECURITY") for a, b in nouns]
+    assert [e.text for e in normalizer(doc).ents] == [
+        "Common Share purchase warrant", "five-year warrants", "warrants", "senior notes"]
