@@ -63,5 +63,6 @@ def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
     return sorted(set(_names(text)))
 
 
-# a name such as "Senior Care Realty Trust" is sometimes taken for a title
-make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE",))
+# a name such as "Senior Care Realty Trust" is sometimes taken for a title, or the registrant
+# for a bank
+make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE", "AGENT"))

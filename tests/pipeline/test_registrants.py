@@ -46,3 +46,13 @@ def test_replaces_a_title_guess_but_not_an_officer():
     start = text.index("Senior")
     doc.ents = [doc.char_span(start, start + len("Senior Care Realty Trust"), "TITLE")]
     assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Senior Care Realty Trust", "ISSUER")]
+
+
+def test_the_registrant_replaces_a_bank_guess():
+    nlp = spacy.blank("en")
+    registrants = add_rule_step(nlp, "registrants")
+    text = "I have reviewed this report on Form 10-Q of Marlow & Finch (the “Company”);"
+    doc = nlp.make_doc(text)
+    start = text.index("Marlow")
+    doc.ents = [doc.char_span(start, start + len("Marlow & Finch"), "AGENT")]
+    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Marlow & Finch", "ISSUER")]
