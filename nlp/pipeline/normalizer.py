@@ -27,6 +27,9 @@ _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')[
 _MODIFIERS = re.compile(
     rf"(?:\b(?:{alternation(load_patterns('offering_cues')['security_modifiers'])})[ \t-]+)+$", re.IGNORECASE)
 _LOOK_BACK = 80  # characters searched for modifiers before a SECURITY span
+# a word of a company or a document in an OFFICER span ("Royalty Trust", "U.S.C. Section"): no person
+_COMPANY_WORDS = load_patterns("companies")
+_NO_PERSON_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
 _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
@@ -73,7 +76,7 @@ class EntityNormalizer:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
             kept = [self._with_tail(self._with_modifiers(self._first_name_once(span)))
-                    for span in trimmed if span is not None]
+                    for span in trimmed if span is not None and not self._is_no_person(span)]
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
@@ -105,6 +108,12 @@ class EntityNormalizer:
             return span
         longer = span.doc.char_span(start, span.end_char, span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.start_char == start else span
+
+    @staticmethod
+    def _is_no_person(span: Span) -> bool:
+        """An OFFICER guess holding a company or document word (initials aside) names no person."""
+        return span.label_ == "OFFICER" and any(
+            len(word) > 1 and word in _NO_PERSON_WORDS for word in (w.strip(".,").lower() for w in span.text.split()))
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

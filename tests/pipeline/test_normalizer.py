@@ -69,3 +69,13 @@ def test_a_security_takes_in_the_class_words_written_before_it():
     doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "SECURITY") for a, b in nouns]
     assert [e.text for e in normalizer(doc).ents] == [
         "Common Share purchase warrant", "five-year warrants", "warrants", "senior notes"]
+
+
+def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Signed by Odell A. Praske for Quillon Royalty Trust under 18 U.S.C. Section 1350."
+    doc = nlp.make_doc(text)
+    names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section"]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "OFFICER") for n in names]
+    assert [e.text for e in normalizer(doc).ents] == ["Odell A. Praske"]
