@@ -27,9 +27,10 @@ _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')[
 _MODIFIERS = re.compile(
     rf"(?:\b(?:{alternation(load_patterns('offering_cues')['security_modifiers'])})[ \t-]+)+$", re.IGNORECASE)
 _LOOK_BACK = 80  # characters searched for modifiers before a SECURITY span
-# a word of a company or a document in an OFFICER span ("Royalty Trust", "U.S.C. Section"): no person
+# words of companies and documents: in an OFFICER span ("Royalty Trust", "U.S.C. Section") they
+# name no person, alone as an ISSUER ("Registrant") no company
 _COMPANY_WORDS = load_patterns("companies")
-_NO_PERSON_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
+_GENERIC_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
 _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
@@ -76,7 +77,7 @@ class EntityNormalizer:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
             kept = [self._with_tail(self._with_modifiers(self._first_name_once(span)))
-                    for span in trimmed if span is not None and not self._is_no_person(span)]
+                    for span in trimmed if span is not None and not self._names_nobody(span)]
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
@@ -110,10 +111,13 @@ class EntityNormalizer:
         return longer if longer is not None and longer.start_char == start else span
 
     @staticmethod
-    def _is_no_person(span: Span) -> bool:
-        """An OFFICER guess holding a company or document word (initials aside) names no person."""
-        return span.label_ == "OFFICER" and any(
-            len(word) > 1 and word in _NO_PERSON_WORDS for word in (w.strip(".,").lower() for w in span.text.split()))
+    def _names_nobody(span: Span) -> bool:
+        """An OFFICER guess holding a company or document word (initials aside) names no person;
+        an ISSUER guess that is such a word alone ("Registrant", "Inc.") names no company."""
+        words = [w.strip(".,“”\"'").lower() for w in span.text.split()]
+        if span.label_ == "OFFICER":
+            return any(len(word) > 1 and word in _GENERIC_WORDS for word in words)
+        return span.label_ == "ISSUER" and len(words) == 1 and words[0] in _GENERIC_WORDS
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

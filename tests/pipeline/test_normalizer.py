@@ -79,3 +79,13 @@ def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section"]
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "OFFICER") for n in names]
     assert [e.text for e in normalizer(doc).ents] == ["Odell A. Praske"]
+
+
+def test_an_issuer_guess_that_is_a_generic_word_alone_is_dropped():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "The Registrant, Quillon Bank and the Bank filed."
+    doc = nlp.make_doc(text)
+    names = [("Registrant", "Registrant"), ("Quillon Bank", "Quillon Bank"), ("Bank filed", "Bank")]
+    doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "ISSUER") for a, b in names]
+    assert [e.text for e in normalizer(doc).ents] == ["Quillon Bank"]
