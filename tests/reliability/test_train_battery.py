@@ -35,7 +35,7 @@ def _train(config: Path, folder: Path, *extra):
 
 # (name, old text of configs/default.cfg, new text, error code, what the message names)
 CONFIG_CASES = [
-    ("training-key", "max_steps = 1200", "max_stepz = 1200", "E166", "[training] max_stepz: unknown setting; did you mean max_steps?"),
+    ("training-key", "max_steps = 2400", "max_stepz = 2400", "E166", "[training] max_stepz: unknown setting; did you mean max_steps?"),
     ("function-argument", "tolerance = 0.2", "tolerence = 0.2", "E072", "batcher.tolerence: unexpected argument"),
     ("registered-name", "spacy.Tok2Vec.v2", "spacy.Tok2Vec.v9", "E072", "Could not find function 'spacy.Tok2Vec.v9'"),
     ("section-name", "[training]\n", "[trainig]\n", "E071", "Section 'training' is not defined"),
@@ -105,7 +105,7 @@ def test_cross_validate_checks_the_corpus_first(tmp_path):
 
 
 def test_cross_validate_checks_the_config_first(tmp_path):
-    config = _config(tmp_path, "max_steps = 1200", "max_stepz = 1200")
+    config = _config(tmp_path, "max_steps = 2400", "max_stepz = 2400")
     result = invoke(["cross-validate", config, "--folds", "2", "--corpus", SEEDS])
     assert_clear_failure(result, 4, f"{config}: [training] max_stepz", code="E166")
 
