@@ -142,20 +142,29 @@ class MentionPropagator:
         found = {form: _form_spans(text, form, label) for form, label in forms.items()}
         found.update({word: alone_word_spans(text, word) for word in leading})
         forms.update({word: "ISSUER" for word in leading})
-        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        taken = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        replaced: Set[Tuple[int, int]] = set()
         new: List[Span] = []
         # longest forms first, so "Bexley Minerals Ltd." wins over "Bexley Minerals"
         for form in sorted(forms, key=len, reverse=True):
+            label = forms[form]
             for start, end in found[form]:
-                if any(s < end and start < e for s, e in taken):
+                overlapping = [(s, e) for s, e in taken if s < end and start < e]
+                # a shorter guess of the same label inside a repeat of the name gives way to it
+                # ("R. Hahn" where the block prints "Gregory\nR. Hahn" again)
+                if any(taken[o] != label or o[0] < start or o[1] > end or o == (start, end) for o in overlapping):
                     continue
-                span = doc.char_span(start, end, label=forms[form], alignment_mode="strict")
+                span = doc.char_span(start, end, label=label, alignment_mode="strict")
                 if span is None or any(t.like_url or t.like_email for t in span):
                     continue
                 new.append(span)
-                taken.append((start, end))
+                replaced.update(overlapping)
+                for o in overlapping:
+                    del taken[o]
+                taken[(start, end)] = label
         if new:
-            doc.ents = filter_spans(list(doc.ents) + new)
+            kept = [e for e in doc.ents if (e.start_char, e.end_char) not in replaced]
+            doc.ents = filter_spans(kept + [s for s in new if (s.start_char, s.end_char) in taken])
         return doc
 
     def initialize(self, get_examples, *, nlp=None) -> None:

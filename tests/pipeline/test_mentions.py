@@ -77,3 +77,19 @@ def test_a_surname_counts_alone_but_not_inside_another_name():
     doc.ents = [doc.char_span(0, 10, "OFFICER")]
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert [(e.start_char, e.text) for e in doc.ents] == [(0, "Harry Voss"), (text.index("Voss said"), "Voss")]
+
+
+def test_a_shorter_guess_inside_a_repeat_of_the_name_gives_way_to_it():
+    nlp = _nlp()
+    text = "/s/ Delia\nR. Brasker\nDelia\nR. Brasker\nPresident; Vorn Minerals and Vorn are one."
+    doc = nlp.make_doc(text)
+    second = text.index("R. Brasker\nPresident")
+    vorn = text.index("Vorn")
+    doc.ents = [doc.char_span(4, 4 + len("Delia\nR. Brasker"), "OFFICER"),
+                doc.char_span(second, second + len("R. Brasker"), "OFFICER"),
+                doc.char_span(vorn, vorn + 4, "TITLE")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert ("Delia\nR. Brasker", "OFFICER") in _ents(doc)
+    assert ("R. Brasker", "OFFICER") not in _ents(doc)
+    assert [e.start_char for e in doc.ents if e.label_ == "OFFICER"] == [4, second - len("Delia\n")]
+    assert ("Vorn", "TITLE") in _ents(doc)  # another label is never replaced
