@@ -110,6 +110,9 @@ def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
     return [m.span() for m in _pattern(form).finditer(text)]
 
 
+_REPLACES = {"OFFICER": ("AGENT",), "ISSUER": ("AGENT",)}  # guesses a repeat of the name replaces
+
+
 class MentionPropagator:
     def __init__(
         self,
@@ -151,8 +154,10 @@ class MentionPropagator:
             for start, end in found[form]:
                 overlapping = [(s, e) for s, e in taken if s < end and start < e]
                 # a shorter guess of the same label inside a repeat of the name gives way to it
-                # ("R. Hahn" where the block prints "Gregory\nR. Hahn" again)
-                if any(taken[o] != label or o[0] < start or o[1] > end or o == (start, end) for o in overlapping):
+                # ("R. Hahn" where the block prints "Gregory\nR. Hahn" again), and so does an
+                # AGENT guess: a name found as the officer or the issuer is nobody's bank
+                if any(taken[o] not in (label, *_REPLACES.get(label, ())) or o[0] < start or o[1] > end
+                       or o == (start, end) and taken[o] == label for o in overlapping):
                     continue
                 span = doc.char_span(start, end, label=label, alignment_mode="strict")
                 if span is None or any(t.like_url or t.like_email for t in span):

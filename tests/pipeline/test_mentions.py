@@ -93,3 +93,13 @@ def test_a_shorter_guess_inside_a_repeat_of_the_name_gives_way_to_it():
     assert ("R. Brasker", "OFFICER") not in _ents(doc)
     assert [e.start_char for e in doc.ents if e.label_ == "OFFICER"] == [4, second - len("Delia\n")]
     assert ("Vorn", "TITLE") in _ents(doc)  # another label is never replaced
+
+
+def test_a_repeat_of_an_officer_name_replaces_an_agent_guess():
+    nlp = _nlp()
+    text = "/s/ Delia R. Brasker\nDelia R. Brasker\nPresident"
+    doc = nlp.make_doc(text)
+    second = text.rindex("Delia")
+    doc.ents = [doc.char_span(4, 4 + 16, "OFFICER"), doc.char_span(second, second + 16, "AGENT")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert _ents(doc) == [("Delia R. Brasker", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
