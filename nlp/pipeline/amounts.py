@@ -1,7 +1,8 @@
 """The `amounts` step of exhibit_entity_rules: the offering's aggregate sum where releases always state it.
 
 "for gross proceeds of approximately $9.1 million", "$40 Million Convertible Notes Financing",
-"a $252 million public offering": money in these phrases is the offering's AMOUNT, which the
+"a $252 million public offering", "net proceeds ... are expected to be approximately $94.2
+million", "to raise approximately A$27.2 million": money in these phrases is the offering's AMOUNT, which the
 recognizer, trained on a hundred examples, still misses in unfamiliar wording.
 """
 from __future__ import annotations
@@ -30,6 +31,17 @@ _PATTERNS = (
     re.compile(
         rf"\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s+proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
         rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({_MONEY})",
+        re.IGNORECASE,
+    ),
+    # "net proceeds from the offering, after deducting ..., are expected to be approximately $94.2 million"
+    re.compile(
+        rf"\bproceeds\b[^.;]{{0,200}}?\b(?:{alternation(_CUES['proceeds_statement_verbs'])})\s+"
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({_MONEY})",
+        re.IGNORECASE,
+    ),
+    # "to raise approximately A$27.2 million", "raised a total of $5 million"
+    re.compile(
+        rf"\b(?:{alternation(_CUES['raise_words'])})\s+(?:(?:{alternation(_CUES['raise_fillers'])})\s+)*({_MONEY})",
         re.IGNORECASE,
     ),
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"

@@ -17,6 +17,13 @@ def test_proceeds_and_offering_phrases_state_the_amount():
     assert _amounts(text) == ["$40 Million", "$1,535,325", "US$5.0 million"]
 
 
+def test_what_the_proceeds_come_to_and_the_sum_raised_are_amounts():
+    text = ("The net proceeds from the offering, after deducting the underwriting discounts, are "
+            "expected to be approximately $94.2 million. Acme expects to raise approximately "
+            "A$27.2 million and has raised a total of $5 million so far.")
+    assert _amounts(text) == ["$94.2 million", "A$27.2 million", "$5 million"]
+
+
 def test_prices_and_other_money_are_not_amounts():
     text = "Units were sold at $0.25 per unit. Revenue was $11,330,000 and net income rose by $155,000."
     assert _amounts(text) == []
