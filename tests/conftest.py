@@ -22,6 +22,13 @@ def char_offsets(text: str, phrase: str, nth: int = 1) -> tuple:
         start = text.index(phrase, start + 1)
     return (start, start + len(phrase))
 
+def doc_with_guesses(nlp, text: str, *guesses: tuple):
+    """A Doc of `text` whose entities are the (phrase, label) guesses, each at its first occurrence."""
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
+    return doc
+
+
 # config overrides that train a model in a few seconds (tests never train a real one)
 TINY = [
     "--components.tok2vec.model.encode.width", "32",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 
 from nlp.pipeline.amounts import amount_spans
-from conftest import add_rule_step
+from conftest import add_rule_step, doc_with_guesses
 
 
 def _amounts(text):
@@ -33,8 +33,6 @@ def test_component_adds_the_amount_and_keeps_other_labels():
     nlp = spacy.blank("en")
     amounts = add_rule_step(nlp, "amounts")
     text = "It announced a $252 million public offering at $25.00 per share."
-    doc = nlp.make_doc(text)
-    price = text.index("$25.00")
-    doc.ents = [doc.char_span(price, price + len("$25.00"), "PRICE")]
+    doc = doc_with_guesses(nlp, text, ("$25.00", "PRICE"))
     found = {(e.text, e.label_) for e in amounts(doc).ents}
     assert found == {("$252 million", "AMOUNT"), ("$25.00", "PRICE")}

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from nlp.pipeline.registrants import registrant_name_spans
-from conftest import add_rule_step
+from conftest import add_rule_step, doc_with_guesses
 
 
 def _names(text):
@@ -38,21 +38,13 @@ def test_certification_phrases_name_the_registrant(text, expected):
     assert _names(text) == expected
 
 
-def test_replaces_a_title_guess_but_not_an_officer():
+@pytest.mark.parametrize("text, name, guessed_label", [
+    ("In connection with the filing of the Annual Report of Senior Care Realty Trust (the “Company”)",
+     "Senior Care Realty Trust", "TITLE"),
+    ("I have reviewed this report on Form 10-Q of Marlow & Finch (the “Company”);", "Marlow & Finch", "AGENT"),
+])
+def test_the_registrant_replaces_a_title_or_bank_guess(text, name, guessed_label):
     nlp = spacy.blank("en")
     registrants = add_rule_step(nlp, "registrants")
-    text = "In connection with the filing of the Annual Report of Senior Care Realty Trust (the “Company”)"
-    doc = nlp.make_doc(text)
-    start = text.index("Senior")
-    doc.ents = [doc.char_span(start, start + len("Senior Care Realty Trust"), "TITLE")]
-    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Senior Care Realty Trust", "ISSUER")]
-
-
-def test_the_registrant_replaces_a_bank_guess():
-    nlp = spacy.blank("en")
-    registrants = add_rule_step(nlp, "registrants")
-    text = "I have reviewed this report on Form 10-Q of Marlow & Finch (the “Company”);"
-    doc = nlp.make_doc(text)
-    start = text.index("Marlow")
-    doc.ents = [doc.char_span(start, start + len("Marlow & Finch"), "AGENT")]
-    assert [(e.text, e.label_) for e in registrants(doc).ents] == [("Marlow & Finch", "ISSUER")]
+    doc = doc_with_guesses(nlp, text, (name, guessed_label))
+    assert [(e.text, e.label_) for e in registrants(doc).ents] == [(name, "ISSUER")]
