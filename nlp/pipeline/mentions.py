@@ -134,8 +134,9 @@ class MentionPropagator:
                     forms.setdefault(form, ent.label_)
         # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
-        if self.seed_issuers and "ISSUER" in self.labels and "ISSUER" not in forms.values():
-            # the recognizer found no issuer at all: take the names the text marks as its own
+        if self.seed_issuers and "ISSUER" in self.labels:
+            # the names the text marks as its own, also where the recognizer took another
+            # company for the issuer (the issuers step then decides between them)
             for span in issuer_seeds(doc):
                 if not any(e.start < span.end and span.start < e.end for e in doc.ents):
                     for form in short_forms("ISSUER", span.text):

@@ -4,7 +4,7 @@ import spacy
 from spacy.tokens import Span
 
 from nlp.pipeline.mentions import issuer_seeds, short_forms
-from conftest import add_rule_step
+from conftest import add_rule_step, char_offsets
 
 TEXT = (
     "Vorn Minerals Closes Placement\n\n"
@@ -43,7 +43,7 @@ def test_repeats_of_found_names_become_mentions_but_not_inside_urls():
     assert not any("vornminerals" in text for text, _ in found)
 
 
-def test_issuer_seeds_when_the_recognizer_found_no_issuer():
+def test_issuer_seeds_from_the_names_the_text_marks_as_its_own():
     nlp = _nlp()
     doc = nlp(TEXT)  # no recognizer: no entities before the component
     seeds = [s.text for s in issuer_seeds(nlp.make_doc(TEXT))]
@@ -52,13 +52,15 @@ def test_issuer_seeds_when_the_recognizer_found_no_issuer():
     assert ("Vorn Minerals Ltd.", "ISSUER") in found and found.count(("Vorn", "ISSUER")) == 2
 
 
-def test_no_seeds_once_an_issuer_was_found():
+def test_seeds_also_when_the_recognizer_took_another_name_for_the_issuer():
     nlp = _nlp()
     doc = nlp.make_doc(TEXT)
-    doc.ents = [Span(doc, 0, 1, "ISSUER")]  # "Vorn" in the headline
-    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
-    assert ("Vorn Minerals Ltd.", "ISSUER") not in _ents(doc)
-    assert len([e for e in doc.ents if e.text == "Vorn"]) == TEXT.count("Vorn")
+    doc.ents = [doc.char_span(*char_offsets(TEXT, "Vancouver"), "ISSUER"),
+                doc.char_span(*char_offsets(TEXT, "Vorn", 4), "AGENT")]  # "Vorn issued units"
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
+    assert ("Vorn Minerals Ltd.", "ISSUER") in found and ("Vancouver", "ISSUER") in found
+    # a seed is only added where nothing was found; its repeats replace an AGENT guess
+    assert found.count(("Vorn", "ISSUER")) == 2 and ("Vorn", "AGENT") not in found
 
 
 def test_an_issuer_first_word_used_alone_is_a_short_form():
