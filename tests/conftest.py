@@ -23,9 +23,10 @@ def char_offsets(text: str, phrase: str, nth: int = 1) -> tuple:
     return (start, start + len(phrase))
 
 def doc_with_guesses(nlp, text: str, *guesses: tuple):
-    """A Doc of `text` whose entities are the (phrase, label) guesses, each at its first occurrence."""
+    """A Doc of `text` whose entities are the (phrase, label) guesses, each at its first occurrence,
+    or (phrase, label, nth) at the nth."""
     doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
+    doc.ents = [doc.char_span(*char_offsets(text, phrase, *nth), label) for phrase, label, *nth in guesses]
     return doc
 
 

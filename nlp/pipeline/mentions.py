@@ -111,6 +111,8 @@ def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
 
 
 _REPLACES = {"OFFICER": ("AGENT",), "ISSUER": ("AGENT",)}  # guesses a repeat of the name replaces
+# a company's name cut short ("Tarnwell Brands" of "Tarnwell Brands Corporation") is no person
+_SHORTENED_ISSUER_REPLACES = ("AGENT", "OFFICER")
 
 
 class MentionPropagator:
@@ -127,11 +129,14 @@ class MentionPropagator:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins every token: build it once
         forms: Dict[str, str] = {}
+        shortened: Set[str] = set()  # issuer names without their legal suffix
         for ent in doc.ents:
             # a lone one-word "officer" is too often a mislabelled company or place to spread
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
                 for form in short_forms(ent.label_, ent.text):
                     forms.setdefault(form, ent.label_)
+                    if ent.label_ == "ISSUER" and form != " ".join(ent.text.split()):
+                        shortened.add(form)
         # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels:
@@ -152,12 +157,13 @@ class MentionPropagator:
         # longest forms first, so "Bexley Minerals Ltd." wins over "Bexley Minerals"
         for form in sorted(forms, key=len, reverse=True):
             label = forms[form]
+            replaces = _SHORTENED_ISSUER_REPLACES if form in shortened else _REPLACES.get(label, ())
             for start, end in found[form]:
                 overlapping = [(s, e) for s, e in taken if s < end and start < e]
                 # a shorter guess of the same label inside a repeat of the name gives way to it
                 # ("R. Hahn" where the block prints "Gregory\nR. Hahn" again), and so does an
                 # AGENT guess: a name found as the officer or the issuer is nobody's bank
-                if any(taken[o] not in (label, *_REPLACES.get(label, ())) or o[0] < start or o[1] > end
+                if any(taken[o] not in (label, *replaces) or o[0] < start or o[1] > end
                        or o == (start, end) and taken[o] == label for o in overlapping):
                     continue
                 span = doc.char_span(start, end, label=label, alignment_mode="strict")

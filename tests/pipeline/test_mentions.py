@@ -4,7 +4,7 @@ import spacy
 from spacy.tokens import Span
 
 from nlp.pipeline.mentions import issuer_seeds, short_forms
-from conftest import add_rule_step, char_offsets
+from conftest import add_rule_step, char_offsets, doc_with_guesses
 
 TEXT = (
     "Vorn Minerals Closes Placement\n\n"
@@ -105,3 +105,14 @@ def test_a_repeat_of_an_officer_name_replaces_an_agent_guess():
     doc.ents = [doc.char_span(4, 4 + 16, "OFFICER"), doc.char_span(second, second + 16, "AGENT")]
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert _ents(doc) == [("Delia R. Brasker", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
+
+
+def test_the_issuer_name_without_its_suffix_replaces_an_officer_guess_but_a_full_name_does_not():
+    nlp = _nlp()
+    text = ("Tarnwell Brands Corporation priced notes. Tarnwell Brands will use the proceeds. "
+            "Harriet Voss said Harriet Voss agreed.")
+    doc = doc_with_guesses(nlp, text, ("Tarnwell Brands Corporation", "ISSUER"), ("Tarnwell Brands", "OFFICER", 2),
+                           ("Harriet Voss", "ISSUER"), ("Harriet Voss", "OFFICER", 2))
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
+    assert ("Tarnwell Brands", "ISSUER") in found and ("Tarnwell Brands", "OFFICER") not in found
+    assert ("Harriet Voss", "OFFICER") in found  # the guess equals an issuer guess as written: kept
