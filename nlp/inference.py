@@ -34,9 +34,12 @@ def merged_to_output(merged: MergedText, record_id: str, min_score: Optional[flo
 
 
 def _output(record, values: Dict, scores: Dict) -> Dict:
+    cats = record.meta.pop("kind_scores", None)
     out = record.to_dict()
     out.pop("meta")
     out["category"] = None
+    if cats:  # the textcat's kind of exhibit, which the facts weigh with the relations
+        out["kind_scores"] = {kind: round(score, 4) for kind, score in sorted(cats.items())}
     for ent in out["entities"]:
         ent["value"] = values.get((ent["start"], ent["end"]))
     for rel in out["relations"]:

@@ -86,11 +86,12 @@ class WindowResult:
     entities: List[Entity] = field(default_factory=list)
     values: Dict[Offsets, Any] = field(default_factory=dict)
     scores: Dict[RelationKey, float] = field(default_factory=dict)  # every relation the doc holds
+    cats: Dict[str, float] = field(default_factory=dict)  # the textcat's kind scores of the window
 
 
 def window_result(doc: Doc, window: Window) -> WindowResult:
     shift = window.start
-    result = WindowResult(window)
+    result = WindowResult(window, cats=dict(doc.cats))
     for ent in doc.ents:
         entity = Entity(ent.start_char + shift, ent.end_char + shift, ent.label_)
         result.entities.append(entity)
@@ -111,13 +112,15 @@ class MergedText:
     entities: List[Entity]
     values: Dict[Offsets, Any]
     scores: Dict[RelationKey, float]
+    cats: Dict[str, float] = field(default_factory=dict)
 
     def to_record(self, record_id: str, threshold: float = 0.0) -> ExhibitRecord:
         """The guide record, relations scored below threshold left out, in the order
         nlp.io.docs.doc_to_record gives a Doc's (entities by offsets, relations by ends then label)."""
         relations = [Relation(head, child, label) for (head, child, label), score in sorted(self.scores.items())
                      if score >= threshold]
-        return ExhibitRecord(record_id, self.text, None, list(self.entities), relations, {})
+        meta = {"kind_scores": dict(self.cats)} if self.cats else {}
+        return ExhibitRecord(record_id, self.text, None, list(self.entities), relations, meta)
 
 
 def _margin(entity: Entity, window: Window, text_length: int) -> float:
@@ -158,7 +161,17 @@ def merge_windows(text: str, results: List[WindowResult]) -> MergedText:
             ends_kept = all(end in kept and kept[end][0].label == labels.get(end) for end in (head, child))
             if ends_kept and score > scores.get(key, float("-inf")):
                 scores[key] = score
-    return MergedText(text, entities, values, scores)
+    return MergedText(text, entities, values, scores, _length_weighted_cats(results))
+
+
+def _length_weighted_cats(results: List[WindowResult]) -> Dict[str, float]:
+    """The windows' kind scores averaged, each window weighing as much as the text it covers."""
+    weights = [(r.window.end - r.window.start, r.cats) for r in results if r.cats]
+    total = sum(w for w, _ in weights)
+    if not total:
+        return {}
+    kinds = {kind for _, cats in weights for kind in cats}
+    return {kind: sum(w * cats.get(kind, 0.0) for w, cats in weights) / total for kind in sorted(kinds)}
 
 
 def predict_windowed(

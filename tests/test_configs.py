@@ -20,5 +20,5 @@ def test_config_builds_its_pipeline(path):
     # structure first; the relation rules run after the relation model has scored pairs
     assert nlp.pipe_names == [
         "exhibit_structure", "tok2vec", "ner", "exhibit_entity_rules", "exhibit_normalizer",
-        "exhibit_segmenter", "exhibit_relations", "exhibit_relation_rules"]
+        "exhibit_relations", "exhibit_relation_rules", "textcat"]
     assert config["corpora"]["train"]["@readers"] == "exhibit.GuideCorpus.v1"

@@ -100,3 +100,35 @@ def test_two_processes_give_the_same_records(nlp, exhibits, records):
     names = list(nlp.pipe_names)
     assert list(predict_exhibits(nlp, exhibits, batch_size=2, n_process=2)) == records
     assert nlp.pipe_names == names  # the step that carries relations back is gone again
+
+
+def test_the_output_carries_the_textcats_kind_scores_and_the_facts_use_them():
+    import spacy
+
+    from nlp.inference import doc_to_output
+
+    doc = spacy.blank("en")("Acme Corp. reported its results.")
+    assert "kind_scores" not in doc_to_output(doc, "r")
+    doc.cats = {"certification": 0.1, "offering": 0.2, "other": 0.7}
+    out = doc_to_output(doc, "r")
+    assert out["kind_scores"] == {"certification": 0.1, "offering": 0.2, "other": 0.7}
+    assert out["record"]["kind"] == "other"
+    doc.cats = {"certification": 0.8, "offering": 0.1, "other": 0.1}
+    assert doc_to_output(doc, "r")["record"]["kind"] == "certification"
+
+
+def test_kind_scores_reach_the_facts_of_scored_records_too():
+    import spacy
+
+    from nlp.facts import extract_facts
+    from nlp.inference import doc_to_output
+    from nlp.io.docs import doc_to_record
+    from nlp.io.records import ExhibitRecord
+
+    doc = spacy.blank("en")("Acme Corp. reported its results.")
+    doc.cats = {"certification": 0.9, "offering": 0.05, "other": 0.05}
+    # a Doc's record (evaluate) and predict's output read back (evaluate --predictions) agree
+    for predicted in (doc_to_record(doc, "r"), ExhibitRecord.from_dict(doc_to_output(doc, "r"))):
+        assert predicted.meta["kind_scores"]["certification"] == 0.9
+        assert extract_facts(predicted.to_dict())["record"]["kind"] == "certification"
+    assert extract_facts(doc_to_record(spacy.blank("en")(doc.text), "r").to_dict())["record"]["kind"] == "other"

@@ -3,7 +3,7 @@
 Rule steps hold no weights, so leaving one out needs no retraining: each fold's model
 (from `exhibit cross-validate --output`) scores its held-out fold once per variant, and the
 variant is compared with the full pipeline fold by fold. A step is kept only when the paired
-gain is beyond its spread over the folds. A variant names components ("exhibit_segmenter") or
+gain is beyond its spread over the folds. A variant names components ("exhibit_normalizer") or
 steps of the rule stages ("exhibit_entity_rules.issuers").
 
     python -m training.ablation CV_FOLDER [--variant NAME=comp1,comp2 ...]

@@ -14,8 +14,9 @@ from nlp.io.records import expand_jsonl_paths, iter_json_lines
 from nlp.schema import GUIDE_ENTITY_LABELS, Schema
 
 GUIDE, FOREIGN, MIXED = "guide", "foreign", "mixed"
-# components (by factory) that apply the guide's conventions: its labels' rules, its span edges
-GUIDE_FACTORIES = ("exhibit_entity_rules", "exhibit_normalizer", "exhibit_relation_rules")
+# components (by factory) that apply the guide's conventions: its labels' rules, its span edges,
+# its kinds of exhibit
+GUIDE_FACTORIES = ("exhibit_entity_rules", "exhibit_normalizer", "exhibit_relation_rules", "textcat")
 # the relation extractor and the structure it reads: of use only when the data has relations
 RELATION_FACTORIES = ("exhibit_structure", "exhibit_segmenter", "exhibit_relations")
 

@@ -53,15 +53,20 @@ def _certified_reports(view: RecordView) -> int:
 
 
 def decide_kind(view: RecordView) -> str:
-    """The record's category when it has one; else what its relations show.
+    """The record's category when it has one; else the textcat's kind when the pipeline has a
+    textcat; else what its relations show.
 
-    An offering relation makes an offering; a CERTIFIES relation, or a REPORT in a certifying
-    statement, a certification, with or without an OFFICER found (that case is warned about).
-    A record without relations is judged by its entities' labels. When both kinds of evidence
-    appear (a spurious prediction), the larger body wins.
+    The textcat reads the whole text, so it tells a release that only names its stock from an
+    offering; an offering it names still needs an offering relation, or there is nothing offered
+    to report. Without a textcat: an offering relation makes an offering; a CERTIFIES relation,
+    or a REPORT in a certifying statement, a certification, with or without an OFFICER found
+    (that case is warned about). A record without relations is judged by its entities' labels.
+    When both kinds of evidence appear (a spurious prediction), the larger body wins.
     """
     if view.category in KINDS:
         return view.category
+    if view.kind_scores:
+        return _kind_from_scores(view)
     if view.relations:
         offering = sum(1 for *_, label in view.relations if label in OFFERING_RELATIONS)
         certifying = _certified_reports(view) + sum(1 for *_, label in view.relations if label == "CERTIFIES")
@@ -71,6 +76,13 @@ def decide_kind(view: RecordView) -> str:
     if certifying:
         return "certification" if certifying >= offering else "offering"
     return "offering" if offering else "other"
+
+
+def _kind_from_scores(view: RecordView) -> str:
+    kind = max(KINDS, key=lambda k: view.kind_scores.get(k, 0.0))
+    if kind == "offering" and view.relations and not any(label in OFFERING_RELATIONS for *_, label in view.relations):
+        return "other"
+    return kind
 
 
 def build_record(view: RecordView) -> Dict[str, Any]:

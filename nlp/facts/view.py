@@ -38,6 +38,9 @@ class RecordView:
     def __init__(self, output: Dict[str, Any]):
         self.text: str = output.get("text") or ""
         self.category: Optional[str] = output.get("category")
+        # the textcat's scores of the exhibit's kinds (predictions of a pipeline that has one)
+        meta = output.get("meta") if isinstance(output.get("meta"), dict) else {}
+        self.kind_scores: Dict[str, float] = dict(output.get("kind_scores") or meta.get("kind_scores") or {})
         self.mentions: List[Mention] = sorted(
             (self._mention(ent) for ent in output.get("entities") or []),
             key=lambda m: (m.start, m.end),

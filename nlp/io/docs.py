@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (registers Doc._.relations, Span._.value)
 from ..errors import InputError
+from ..schema import CATEGORIES
 from .records import Entity, ExhibitRecord, Relation
 
 ALIGNMENT_MODES = ("expand", "contract", "strict")
@@ -75,6 +76,8 @@ def record_to_doc(
         if head in kept_offsets and child in kept_offsets:
             relations.setdefault((head, child), {})[rel.label] = 1.0
     doc._.relations = relations
+    if record.category in CATEGORIES:  # the exhibit's kind, as the textcat learns it
+        doc.cats = {kind: float(kind == record.category) for kind in CATEGORIES}
     doc.user_data["exhibit_id"] = record.id
     doc.user_data["category"] = record.category
     doc.user_data["exhibit_meta"] = record.meta
@@ -104,6 +107,8 @@ def doc_to_record(
     meta = doc.user_data.get("exhibit_meta") or {}
     meta = dict(meta) if isinstance(meta, dict) else meta  # not a dict: formats/docbin.py says so
     record = ExhibitRecord(rid, doc.text, doc.user_data.get("category"), entities, relations, meta)
+    if doc.cats and record.category is None:  # a textcat's scores travel with the record to the facts
+        record.meta["kind_scores"] = dict(doc.cats)
     if with_scores:
         record.meta["relation_scores"] = scores
     return record

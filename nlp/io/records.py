@@ -84,7 +84,10 @@ class ExhibitRecord:
         category = data.get("category")
         if category is not None and not isinstance(category, str):
             raise ValueError("field 'category' must be a string or null")
-        return cls(data["id"], data["text"], category, entities, relations, dict(meta))
+        meta = dict(meta)
+        if isinstance(data.get("kind_scores"), dict):  # predict's output: the facts weigh them
+            meta.setdefault("kind_scores", data["kind_scores"])
+        return cls(data["id"], data["text"], category, entities, relations, meta)
 
     def to_dict(self) -> Dict[str, Any]:
         return {

@@ -1,7 +1,8 @@
 """exhibit_normalizer: clean entity edges by the guide and attach each entity's normalized value.
 
 Span._.value holds what nlp.values makes of the mention: Money dicts for PRICE/AMOUNT, an int
-for QUANTITY, canonical titles and report forms, whitespace-folded names otherwise.
+for QUANTITY, canonical titles and report forms, whitespace-folded names otherwise. Once the
+entities are final it sets doc.sents from the exhibit's segments (`segments`, nlp.pipeline.segmenter).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401
 from ..pattern_files import alternation, load_patterns
 from ..values import normalize_value
+from .segmenter import set_segment_sentences
 from .titles import title_parts
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -69,9 +71,10 @@ def trim_span(span: Span) -> Span | None:
 
 
 class EntityNormalizer:
-    def __init__(self, name: str = "exhibit_normalizer", trim: bool = True):
+    def __init__(self, name: str = "exhibit_normalizer", trim: bool = True, segments: bool = True):
         self.name = name
         self.trim = trim
+        self.segments = segments
 
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
@@ -81,7 +84,8 @@ class EntityNormalizer:
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
-        return doc
+        # with the entities final, doc.sents can show the segments without cutting one
+        return set_segment_sentences(doc) if self.segments else doc
 
     @staticmethod
     def _with_tail(span: Span) -> Span:
@@ -151,9 +155,9 @@ class EntityNormalizer:
 
 @Language.factory(
     "exhibit_normalizer",
-    default_config={"trim": True},
-    requires=["doc.ents"],
-    assigns=["doc.ents", "span._.value"],
+    default_config={"trim": True, "segments": True},
+    requires=["doc.ents", "doc.spans"],
+    assigns=["doc.ents", "span._.value", "token.is_sent_start"],
 )
-def make_normalizer(nlp: Language, name: str, trim: bool) -> EntityNormalizer:
-    return EntityNormalizer(name, trim)
+def make_normalizer(nlp: Language, name: str, trim: bool, segments: bool) -> EntityNormalizer:
+    return EntityNormalizer(name, trim, segments)

@@ -191,3 +191,24 @@ def test_a_cited_report_is_no_certification_but_a_certified_one_is():
     certified = ("I, Ann Lee, Chief Executive Officer of Acme Corp., certify that the Annual Report on "
                  "Form 10-K of Acme Corp. fully complies with the requirements of Section 13(a).")
     assert extract_facts(build_record(certified, entities, relations))["record"]["kind"] == "certification"
+
+
+def test_the_textcat_decides_the_kind_and_an_offering_still_needs_an_offering_relation():
+    text = ("Acme Corp. reported revenue of $5 million. Its common stock trades on Nasdaq, "
+            "said Ann Lee, Chief Executive Officer of Acme Corp.")
+    entities = [("Acme Corp.", "ISSUER"), ("$5 million", "AMOUNT"), ("common stock", "SECURITY"),
+                ("Ann Lee", "OFFICER"), ("Chief Executive Officer", "TITLE")]
+    raises = [("Ann Lee", "Chief Executive Officer", "HAS_TITLE"), ("Acme Corp.", "$5 million", "RAISES")]
+    built = build_record(text, entities, raises)
+    # a spurious offering relation in a release the textcat reads as "other"
+    built["kind_scores"] = {"certification": 0.05, "offering": 0.15, "other": 0.8}
+    assert extract_facts(built)["record"]["kind"] == "other"
+    built["kind_scores"] = {"certification": 0.05, "offering": 0.8, "other": 0.15}
+    assert extract_facts(built)["record"]["kind"] == "offering"
+    # the textcat says offering, but no relation offers anything
+    no_offer = build_record(text, entities, raises[:1])
+    no_offer["kind_scores"] = built["kind_scores"]
+    assert extract_facts(no_offer)["record"]["kind"] == "other"
+    # a record's own category still wins
+    built["category"] = "certification"
+    assert extract_facts(built)["record"]["kind"] == "certification"

@@ -55,3 +55,10 @@ def test_doc_to_record_applies_threshold(blank_nlp, seed_records):
     key = next(iter(doc._.relations))
     doc._.relations[key] = {label: 0.3 for label in doc._.relations[key]}
     assert len(doc_to_record(doc, threshold=0.5).relations) == len(seed_records[0].relations) - 1
+
+
+def test_the_reference_doc_carries_the_exhibits_kind_for_the_textcat(blank_nlp):
+    text = "Acme Corp. sold shares."
+    doc = record_to_doc(blank_nlp.make_doc, ExhibitRecord("r", text, "offering"))
+    assert doc.cats == {"offering": 1.0, "certification": 0.0, "other": 0.0}
+    assert record_to_doc(blank_nlp.make_doc, ExhibitRecord("r", text, None)).cats == {}

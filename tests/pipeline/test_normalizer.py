@@ -89,3 +89,18 @@ def test_an_issuer_guess_that_is_a_generic_word_alone_is_dropped():
     names = [("Registrant", "Registrant"), ("Quillon Bank", "Quillon Bank"), ("Bank filed", "Bank")]
     doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "ISSUER") for a, b in names]
     assert [e.text for e in normalizer(doc).ents] == ["Quillon Bank"]
+
+
+def test_the_component_sets_sentences_from_segments_without_cutting_an_entity():
+    text = "Acme Corp. sold stock. It raised $5 million.\n\nJohn Smith\n\nChief Executive Officer"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("exhibit_normalizer")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Acme Corp. sold stock.", "It raised $5 million.", "John Smith\n\nChief Executive Officer"]
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("stock."), text.index(" $5"), "TITLE")]  # across the first end
+    doc = nlp.get_pipe("exhibit_normalizer")(doc)
+    assert [s.text.strip() for s in doc.sents][0].endswith("sold stock. It raised")
+    off = spacy.blank("en")
+    off.add_pipe("exhibit_normalizer", config={"segments": False})
+    assert not off(text).has_annotation("SENT_START")

@@ -221,3 +221,12 @@ def test_evaluation_predicts_long_texts_in_windows(tiny_nlp):
     assert max(seen_lengths) <= WINDOW_CHARS
     whole = doc_to_record(tiny_nlp(text), "long")
     assert (record.entities, record.relations) == (whole.entities, whole.relations)
+
+
+def test_the_kind_scores_of_a_long_text_weigh_each_window_by_its_length():
+    short, long = Window(0, 100), Window(80, 480)
+    results = [WindowResult(short, cats={"offering": 1.0, "other": 0.0}),
+               WindowResult(long, cats={"offering": 0.0, "other": 1.0})]
+    merged = merge_windows("x" * 480, results)
+    assert merged.cats == pytest.approx({"offering": 0.2, "other": 0.8})
+    assert merge_windows("x" * 480, [WindowResult(short), WindowResult(long)]).cats == {}

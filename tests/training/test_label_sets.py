@@ -78,7 +78,7 @@ def test_foreign_pipeline_keeps_the_recognizer_and_relations_only_when_there_are
     assert LabelSet(frozenset({"PER", "ORG"})).fit_pipeline(config) == ["tok2vec", "ner"]
     assert config["nlp"]["pipeline"] == ["tok2vec", "ner"]
     kept = LabelSet(frozenset({"PER", "ORG"}), has_relations=True).fit_pipeline(load_training_config(CONFIG, {}))
-    assert kept == ["exhibit_structure", "tok2vec", "ner", "exhibit_segmenter", "exhibit_relations"]
+    assert kept == ["exhibit_structure", "tok2vec", "ner", "exhibit_relations"]
 
 
 @pytest.fixture()
