@@ -35,13 +35,14 @@ from .checks import check_record, check_scales
 from .grouping import pick_company
 from .offering import build_offering
 from .view import RecordView
+from ..schema import CATEGORIES
 from ..structure import CERTIFYING_STATEMENT, structure_regions
 
 # The relations that say something is offered; entities alone do not: an earnings release
 # names its common stock and an amount without offering anything.
 OFFERING_LABELS = ("SECURITY", "AMOUNT", "PRICE", "QUANTITY", "AGENT")
 OFFERING_RELATIONS = ("OFFERS", "RAISES", "QUANTITY_OF", "PRICE_OF")
-KINDS = ("offering", "certification", "other")
+KINDS = CATEGORIES  # the guide's kinds of exhibit, which the textcat also learns
 
 
 def _certified_reports(view: RecordView) -> int:
