@@ -98,15 +98,18 @@ def issuer_seeds(doc) -> List[Span]:
     return seeds
 
 
-def _pattern(form: str) -> re.Pattern:
-    return re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w@]|\.\w)")
+def _pattern(form: str, flags: int = 0) -> re.Pattern:
+    return re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w@]|\.\w)", flags)
 
 
 def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
     """Where a name form recurs; a surname only where it stands alone: not "the Voss family",
-    not "Voss Entities" (another name)."""
+    not "Voss Entities" (another name). A person's full name recurs in any case: a signature
+    prints "/s/ HARRIET VOSS" over the typed "Harriet Voss"."""
     if label == "OFFICER" and " " not in form:
         return [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
+    if label == "OFFICER":
+        return [m.span() for m in _pattern(form, re.IGNORECASE).finditer(text) if m.group()[:1].isupper()]
     return [m.span() for m in _pattern(form).finditer(text)]
 
 

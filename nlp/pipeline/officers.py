@@ -1,7 +1,8 @@
 """The `officers` step of exhibit_entity_rules: officer names in the places exhibits always put them.
 
 A Section 302/906 certification names its signer in fixed phrases: "I, NAME, certify",
-"/s/ NAME" on a signature line and "Name: NAME" under it. The recognizer, trained on a few
+"/s/ NAME" on a signature line (after a date on that line too, or wrapped onto the next line
+as PDF text often is) and "Name: NAME" under it. The recognizer, trained on a few
 hundred names, often misses one of them or cuts it short ("R. Ellis" for "R. Ellis Tamworth").
 Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer". These
 phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
@@ -22,7 +23,8 @@ _NAMES = load_patterns("names")
 
 # one word of a person's name: an initial ("W."), a capitalized word with a lower-case letter
 # ("McAlistair", "Jean-Sébastien", "O'Brien"), or an all-capitals word ("PRASKE")
-_WORD = r"(?:[A-Z][a-z]?\.|[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ][A-Za-zÀ-ÿ'’\-]*|[A-Z]{2,}[A-Z'’\-]*)"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # accented capitals too: "Ángel", "ANDRÉS"
+_WORD = rf"(?:[{_CAPITAL}][a-z]?\.|[{_CAPITAL}][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*|[{_CAPITAL}]{{2,}}[{_CAPITAL}'’\-]*)"
 _SUFFIX = rf"(?:,?[ \t]+(?:{alternation(_NAMES['person_name_suffixes'])}))?"
 _BLANK = r"[ \t]+"
 _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # inside a sentence a name may wrap onto the next line
@@ -33,11 +35,19 @@ _TITLE_START = (
     rf"(?:the[ \t]+(?:[Cc]ompany's[ \t]+)?)?(?:{alternation(load_patterns('titles')['title_openers'])})\b"
 )
 
+# "/s/" opens a line ("By: /s/") or follows a blank on it
+_SIGNED = r"(?:^[ \t]*(?:By:?[ \t]*)?|(?<=[ \t]))/[sS]/[ \t]*(?:s/[ \t]*)?"
+
 _PATTERNS = (
     # "I, Harriet P. Voss, certify" / "I, Lyle Brandt, the Chief Executive Officer"
     re.compile(rf"\bI,{_WRAP}?({_NAME_WRAPPED}),"),
-    # "/s/ Harriet P. Voss" or "By: /s/ Harriet P. Voss, Chief Financial Officer" alone on its line
-    re.compile(rf"(?m)^[ \t]*(?:By:?[ \t]*)?/[sS]/[ \t]*(?:s/[ \t]*)?({_NAME_IN_LINE})[ \t]*(?=,|$)"),
+    # "/s/ Harriet P. Voss" or "By: /s/ Harriet P. Voss, Chief Financial Officer" to the end of its
+    # line, also after a date on the same line ("Date: May 2, 2023 /s/ HARRIET P. VOSS")
+    re.compile(rf"(?m){_SIGNED}({_NAME_IN_LINE})[ \t]*(?=,|$)"),
+    # a signature whose name starts on the next line or wraps after its first word, as text
+    # extracted from a PDF column often does: "/s/\nHarriet Voss", "/s/ Harriet\nP. Voss"
+    re.compile(rf"(?m){_SIGNED}\n[ \t]*({_NAME_IN_LINE})[ \t]*(?=,|$)"),
+    re.compile(rf"(?m){_SIGNED}({_WORD}[ \t]*\n[ \t]*{_WORD}(?:{_BLANK}{_WORD}){{0,3}}{_SUFFIX})[ \t]*(?=,|$)"),
     # "Name: Conrad J. McAlistair" under a signature
     re.compile(rf"(?m)^[ \t]*Name:[ \t]*({_NAME_IN_LINE})[ \t]*$"),
     # press releases quote their officers: "said Jane Doe, Chief Executive Officer"
@@ -82,7 +92,9 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if index == _SIGNATURE:
             more = _CONTINUATION.match(text, end)
-            if more and (match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
+            # "/s/ Jane Doe\nJane\nDoe" restarts the name under the signature: no continuation
+            restarts = more and more.group(1) in match.group(1).split()
+            if more and not restarts and (match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
                 end = more.end(1)
         yield start, end
 

@@ -107,6 +107,16 @@ def test_a_repeat_of_an_officer_name_replaces_an_agent_guess():
     assert _ents(doc) == [("Delia R. Brasker", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
 
 
+def test_an_officer_name_recurs_in_capitals_but_not_in_lower_case():
+    nlp = _nlp()
+    text = "/S/ DELIA R. BRASKER\nDelia R. Brasker\nPresident of the delia r. brasker fund"
+    doc = nlp.make_doc(text)
+    typed = text.index("Delia")
+    doc.ents = [doc.char_span(typed, typed + 16, "OFFICER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert _ents(doc) == [("DELIA R. BRASKER", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
+
+
 def test_the_issuer_name_without_its_suffix_replaces_an_officer_guess_but_a_full_name_does_not():
     nlp = _nlp()
     text = ("Tarnwell Brands Corporation priced notes. Tarnwell Brands will use the proceeds. "

@@ -33,6 +33,23 @@ def test_a_title_on_the_next_line_is_not_taken_into_the_name():
     assert _names("/s/ Teodor G. Brask\nDate\n") == ["Teodor G. Brask"]
 
 
+def test_a_signature_after_a_date_on_its_line_and_in_accented_capitals():
+    assert _names("Date: May 2, 2023 /S/ HARRIET P. VOSS\nHarriet P. Voss\n") == ["HARRIET P. VOSS"]
+    assert _names("/s/ ÉLODIE BRASK\nName: Élodie Brask\n") == ["ÉLODIE BRASK", "Élodie Brask"]
+    assert _names("I, Ángel Tamworth Ruiz, certify that") == ["Ángel Tamworth Ruiz"]
+
+
+def test_a_signature_name_on_the_next_line_or_wrapped_after_its_first_word():
+    assert _names("/s/\nLyle Brandt\nChief Executive Officer\n") == ["Lyle Brandt"]
+    assert _names("/s/ Lyle\nG. Brandt\n/s/Odell\nMcAlistair\n") == ["Lyle\nG. Brandt", "Odell\nMcAlistair"]
+    # a lone surname over a title is no wrapped name
+    assert _names("/s/ Brandt\nChief Executive Officer\n") == []
+
+
+def test_a_name_typed_again_under_the_signature_does_not_continue_it():
+    assert _names("/s/ Lyle Brandt\nLyle\nBrandt\nChief Financial Officer\n") == ["Lyle Brandt"]
+
+
 def test_no_name_in_ordinary_prose():
     assert _names("I, too, think so. The /s/ mark is used in filings, said Mr. Smith.") == []
 
