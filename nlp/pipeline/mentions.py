@@ -104,11 +104,12 @@ def _pattern(form: str, flags: int = 0) -> re.Pattern:
 
 def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
     """Where a name form recurs; a surname only where it stands alone: not "the Voss family",
-    not "Voss Entities" (another name). A person's full name recurs in any case: a signature
-    prints "/s/ HARRIET VOSS" over the typed "Harriet Voss"."""
+    not "Voss Entities" (another name). A name of two words or more recurs in any case: a
+    signature prints "/s/ HARRIET VOSS" over the typed "Harriet Voss", a heading "VORN MINERALS
+    LTD." (one word in capitals is too often an acronym of something else)."""
     if label == "OFFICER" and " " not in form:
         return [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
-    if label == "OFFICER":
+    if " " in form:
         return [m.span() for m in _pattern(form, re.IGNORECASE).finditer(text) if m.group()[:1].isupper()]
     return [m.span() for m in _pattern(form).finditer(text)]
 

@@ -42,7 +42,8 @@ def _is_edge_junk(token, at_end: bool) -> bool:
         return True
     text = token.text
     if not all(unicodedata.category(c).startswith("P") for c in text):
-        return False
+        # by the guide no entity starts with an article: "Kraft Heinz Company" of "The Kraft ..."
+        return not at_end and token.lower_ == "the" and token.i + 1 < len(token.doc) and not token.nbor().is_space
     # "Inc." keeps its period when the tokenizer split it off
     return not (at_end and text == "." and token.i > 0 and token.nbor(-1).lower_ in _KEEP_PERIOD_WORDS)
 
@@ -58,7 +59,7 @@ def _before_blank_line(span: Span) -> Span:
 
 def trim_span(span: Span) -> Span | None:
     """The span before any blank line in it, without leading/trailing whitespace or punctuation
-    tokens; None if nothing is left."""
+    tokens or a leading article; None if nothing is left."""
     span = _before_blank_line(span)
     start, end = span.start, span.end
     while start < end and _is_edge_junk(span.doc[start], at_end=False):

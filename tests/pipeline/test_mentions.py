@@ -117,6 +117,17 @@ def test_an_officer_name_recurs_in_capitals_but_not_in_lower_case():
     assert _ents(doc) == [("DELIA R. BRASKER", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
 
 
+def test_an_issuer_name_of_two_words_recurs_in_capitals_but_a_one_word_name_does_not():
+    nlp = _nlp()
+    text = "VORN MINERALS LTD.\nVorn Minerals Ltd. and Quarto report. QUARTO is a fund."
+    doc = nlp.make_doc(text)
+    name = text.index("Vorn Minerals Ltd.")
+    quarto = text.index("Quarto")
+    doc.ents = [doc.char_span(name, name + 18, "ISSUER"), doc.char_span(quarto, quarto + 6, "ISSUER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert _ents(doc) == [("VORN MINERALS LTD.", "ISSUER"), ("Vorn Minerals Ltd.", "ISSUER"), ("Quarto", "ISSUER")]
+
+
 def test_the_issuer_name_without_its_suffix_replaces_an_officer_guess_but_a_full_name_does_not():
     nlp = _nlp()
     text = ("Tarnwell Brands Corporation priced notes. Tarnwell Brands will use the proceeds. "

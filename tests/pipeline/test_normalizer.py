@@ -25,6 +25,12 @@ def test_edge_punctuation_is_trimmed_and_nothing_left_gives_none():
     assert trim_span(_span("text ,.", ",", "ISSUER")) is None
 
 
+def test_a_leading_article_is_trimmed():
+    assert trim_span(_span("of The Quillon Exploration Company", "The", "ISSUER")).text == "Quillon Exploration Company"
+    assert trim_span(_span("of THE QUILLON TRUST", "THE", "ISSUER")).text == "QUILLON TRUST"
+    assert trim_span(_span("report of Theron Mills", "Theron", "ISSUER")).text == "Theron Mills"
+
+
 def test_the_component_sets_values():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
