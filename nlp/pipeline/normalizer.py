@@ -42,7 +42,7 @@ def _is_edge_junk(token, at_end: bool) -> bool:
         return True
     text = token.text
     if not all(unicodedata.category(c).startswith("P") for c in text):
-        # by the guide no entity starts with an article: "Kraft Heinz Company" of "The Kraft ..."
+        # by the guide no entity starts with an article: "Quillon Exploration Company" of "The Quillon ..."
         return not at_end and token.lower_ == "the" and token.i + 1 < len(token.doc) and not token.nbor().is_space
     # "Inc." keeps its period when the tokenizer split it off
     return not (at_end and text == "." and token.i > 0 and token.nbor(-1).lower_ in _KEEP_PERIOD_WORDS)
