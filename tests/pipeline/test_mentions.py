@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -107,25 +108,20 @@ def test_a_repeat_of_an_officer_name_replaces_an_agent_guess():
     assert _ents(doc) == [("Delia R. Brasker", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
 
 
-def test_an_officer_name_recurs_in_capitals_but_not_in_lower_case():
+@pytest.mark.parametrize("text, guesses, expected", [
+    # an officer's full name recurs in capitals over the signature, not in lower case
+    ("/S/ DELIA R. BRASKER\nDelia R. Brasker\nPresident of the delia r. brasker fund",
+     [("Delia R. Brasker", "OFFICER")],
+     [("DELIA R. BRASKER", "OFFICER"), ("Delia R. Brasker", "OFFICER")]),
+    # an issuer name of two words or more recurs in capitals; a one-word name does not
+    ("VORN MINERALS LTD.\nVorn Minerals Ltd. and Quarto report. QUARTO is a fund.",
+     [("Vorn Minerals Ltd.", "ISSUER"), ("Quarto", "ISSUER")],
+     [("VORN MINERALS LTD.", "ISSUER"), ("Vorn Minerals Ltd.", "ISSUER"), ("Quarto", "ISSUER")]),
+])
+def test_a_name_of_two_words_or_more_recurs_in_another_case(text, guesses, expected):
     nlp = _nlp()
-    text = "/S/ DELIA R. BRASKER\nDelia R. Brasker\nPresident of the delia r. brasker fund"
-    doc = nlp.make_doc(text)
-    typed = text.index("Delia")
-    doc.ents = [doc.char_span(typed, typed + 16, "OFFICER")]
-    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
-    assert _ents(doc) == [("DELIA R. BRASKER", "OFFICER"), ("Delia R. Brasker", "OFFICER")]
-
-
-def test_an_issuer_name_of_two_words_recurs_in_capitals_but_a_one_word_name_does_not():
-    nlp = _nlp()
-    text = "VORN MINERALS LTD.\nVorn Minerals Ltd. and Quarto report. QUARTO is a fund."
-    doc = nlp.make_doc(text)
-    name = text.index("Vorn Minerals Ltd.")
-    quarto = text.index("Quarto")
-    doc.ents = [doc.char_span(name, name + 18, "ISSUER"), doc.char_span(quarto, quarto + 6, "ISSUER")]
-    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
-    assert _ents(doc) == [("VORN MINERALS LTD.", "ISSUER"), ("Vorn Minerals Ltd.", "ISSUER"), ("Quarto", "ISSUER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc_with_guesses(nlp, text, *guesses))
+    assert _ents(doc) == expected
 
 
 def test_the_issuer_name_without_its_suffix_replaces_an_officer_guess_but_a_full_name_does_not():
