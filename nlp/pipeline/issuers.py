@@ -28,6 +28,8 @@ from ..pattern_files import alternation, load_patterns
 _COMPANIES = load_patterns("companies")
 _GLUE = set(_COMPANIES["company_name_glue"])
 _STOP = set(_COMPANIES["issuer_stop_words"])
+# "Mr. Voss", "Dr." open a person's name, never a company's
+_HONORIFICS = {h.lower() for h in load_patterns("names")["honorifics"]}
 _OPENING_GLUE = set(_COMPANIES["name_opening_glue"])
 _ACTION = re.compile(rf"^\W{{0,3}}({alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
 N_FEATURES = 11
@@ -58,7 +60,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
         core = LEGAL_SUFFIX.sub("", surface).strip(" ,")
         words = core.lower().split()
         # "PURSUANT TO" in a capitalized heading is not a name: a core needs a content word
-        if core and not all(_is_stop(w) for w in words) and len(core) > 1:
+        if core and not all(_is_stop(w) for w in words) and len(core) > 1 and words[0].rstrip(".") not in _HONORIFICS:
             out.setdefault(core.lower(), core)
             if len(words) > 1 and words[0] not in _STOP and len(words[0]) > 2:
                 out.setdefault(words[0], core.split()[0])  # the short form "Bexley"

@@ -114,6 +114,16 @@ def test_capitalized_function_words_are_never_issuer_names():
     assert "quillon" in keys
 
 
+def test_a_name_opened_by_an_honorific_is_no_issuer_candidate():
+    from nlp.pipeline.issuers import doc_candidates
+
+    nlp = spacy.blank("en")
+    doc = nlp("quillo appoints Dana Roe. Mr. Roe said so. Dr. Voss agreed. Quillon Widgets Corp. grew.")
+    keys = {key for key, _, _ in doc_candidates(doc, doc.text)}
+    assert not any(key.startswith(("mr", "dr")) for key in keys)
+    assert "quillon widgets" in keys
+
+
 def test_document_words_before_of_open_no_issuer_name():
     from nlp.pipeline.issuers import doc_candidates
 
