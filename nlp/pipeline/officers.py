@@ -93,8 +93,8 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
         if index == _SIGNATURE:
             more = _CONTINUATION.match(text, end)
             # "/s/ Jane Doe\nJane\nDoe" restarts the name under the signature: no continuation
-            restarts = more and more.group(1) in match.group(1).split()
-            if more and not restarts and (match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
+            if more and more.group(1) not in match.group(1).split() and (
+                    match.group(1).endswith(".") or more.group(1).lower() not in _NOT_A_NAME):
                 end = more.end(1)
         yield start, end
 
