@@ -17,7 +17,7 @@ from .. import extensions  # noqa: F401
 from ..pattern_files import alternation, load_patterns
 from ..values import normalize_value
 from .segmenter import set_segment_sentences
-from .titles import title_parts
+from .titles import title_list, title_parts
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # by the guide a note's maturity is part of its name: "Senior Notes due 2029"
@@ -148,6 +148,12 @@ class EntityNormalizer:
                 out.append(ent)
                 continue
             for start, end in title_parts(text, ent.start_char, ent.end_char, issuers):
+                # the recognizer often finds one item of a list the guide makes one title
+                # ("Chairman,\nPresident and Chief Executive Officer"): the whole list if so
+                whole = title_list(text, start, end)
+                joined = title_parts(text, *whole, issuers) if whole != (start, end) else []
+                if len(joined) == 1:
+                    start, end = joined[0]
                 span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
                 if span is not None and len(span):
                     out.append(span)

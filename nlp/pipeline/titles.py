@@ -24,10 +24,89 @@ _JOINER = re.compile(r"(?:\s|^)(?:and|&)(?:\s|$)", re.IGNORECASE)
 _DANGLING = re.compile(r"[\s,]+(?:and|&|or)(?:\s+([A-Za-z]+))?[\s,]*$", re.IGNORECASE)
 _OF_COMPANY = re.compile(rf"\s+of\s+(?:the\s+)?(?:{alternation(_TITLES['employer_words'])})\b.*$", re.IGNORECASE | re.DOTALL)
 _QUALIFIER = re.compile(rf"(?:{alternation(_TITLES['title_qualifiers'])})\s+$", re.IGNORECASE)
+_OPENER = re.compile(rf"(?:{alternation(_TITLES['title_openers'] + _TITLES['title_qualifiers'])})$")
+_TITLE_END = re.compile(alternation(_TITLES["signature_title_endings"]))
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# what stands between two items of a title list: a comma, "and", or both, line breaks allowed
+_GAP_BEFORE = re.compile(r"(?:,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)$")
+_GAP_AFTER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+# a word that may stand in a title: capitalized ("Vice", "Co-Chief") or a lower-case joiner
+_TITLE_RUN_WORD = re.compile(rf"[A-Z][\w'’.&/-]*|{alternation(_TITLES['lower_case_title_words'])}")
+_ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
+_LIST_REACH = 160  # characters searched on either side of a title for more list items
 
 
 def has_title_word(text: str) -> bool:
     return any(word.lower() in TITLE_WORDS for word in _WORD.findall(text))
+
+
+def _opens_title(word: str) -> bool:
+    return bool(_OPENER.match(word)) or (word[:1].isupper() and word.lower().split("-")[-1] in TITLE_WORDS)
+
+
+def _ends_title(word: str) -> bool:
+    return bool(_TITLE_END.fullmatch(word.split("-")[-1]))
+
+
+def _item_before(text: str, end: int, lowest: int) -> int | None:
+    """Where the title item that ends at `end` starts: its title words back to the line start,
+    a comma or a word that is no title word, less leading words that open no title (a signer's name)."""
+    stop = max([m.end() for m in _ITEM_STOP.finditer(text, lowest, end)], default=lowest)
+    words = list(re.finditer(r"\S+", text[stop:end]))
+    first = len(words)
+    while first > 0 and _TITLE_RUN_WORD.fullmatch(words[first - 1].group()):
+        first -= 1
+    words = words[first:]
+    while words and not _opens_title(words[0].group()):
+        words = words[1:]
+    if not words or not _ends_title(words[-1].group()):
+        return None
+    return stop + words[0].start()
+
+
+def _item_after(text: str, start: int, highest: int) -> int | None:
+    """Where the title item that starts at `start` ends: its title words up to a comma or the
+    line end (a title cut by a line break mid-way, "Chief Financial\nOfficer", goes on)."""
+    words: List[Tuple[str, int]] = []  # each word with where it ends
+    for match in re.finditer(r"\S+|\n", text[start:highest]):
+        token = match.group()
+        if token == "\n":
+            if words and _ends_title(words[-1][0]):
+                break
+            continue
+        bare = token.rstrip(",;:")
+        if not _TITLE_RUN_WORD.fullmatch(bare) or (not words and not _opens_title(bare)):
+            break
+        words.append((bare, start + match.start() + len(bare)))
+        if bare != token:
+            break
+    while words and not _ends_title(words[-1][0]):
+        words.pop()
+    return words[-1][1] if words else None
+
+
+def title_list(text: str, start: int, end: int) -> Offsets:
+    """The bounds of the list of titles that text[start:end] is one item of ("Chairman,\nPresident
+    and Chief Executive Officer" around "President and Chief Executive Officer"); the list stops
+    at a blank line, since no entity crosses one. Whether the list is one TITLE is title_parts'."""
+    lowest = max(0, start - _LIST_REACH)
+    lowest = max([m.end() for m in _BLANK_LINE.finditer(text, lowest, start)], default=lowest)
+    highest = min(len(text), end + _LIST_REACH)
+    blank = _BLANK_LINE.search(text, end, highest)
+    highest = blank.start() if blank else highest
+    while True:
+        gap = _GAP_BEFORE.search(text, lowest, start)
+        item = _item_before(text, gap.start(), lowest) if gap else None
+        if item is None:
+            break
+        start = item
+    while True:
+        gap = _GAP_AFTER.match(text, end, highest)
+        item = _item_after(text, gap.end(), highest) if gap else None
+        if item is None:
+            break
+        end = item
+    return start, end
 
 
 def _strip(text: str, start: int, end: int) -> Offsets:
@@ -70,8 +149,10 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     # "Odell Praske, Chief Executive Officer": a leading name is not part of the title
     while len(parts) > 1 and not has_title_word(text[parts[0][0]:parts[0][1]]):
         parts = parts[1:]
-    if _JOINER.search(text[parts[0][0]:parts[-1][1]]):
-        return [(parts[0][0], parts[-1][1])]  # "President, Chief Executive Officer and Director"
+    # "President, Chief Executive Officer and Director" is one title; in "President and Chief
+    # Executive Officer, Director" the "and" closes no list, so the comma splits
+    if _JOINER.search(text[parts[-1][0]:parts[-1][1]]):
+        return [(parts[0][0], parts[-1][1])]
     if all(has_title_word(text[a:b]) for a, b in parts):
         return parts
     return [(parts[0][0], parts[-1][1])]

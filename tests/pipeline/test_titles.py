@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from nlp.pipeline.titles import has_title_word, title_parts
+from nlp.pipeline.titles import has_title_word, title_list, title_parts
 
 
 def _parts(text, phrase, issuers=frozenset()):
@@ -26,6 +26,9 @@ def _parts(text, phrase, issuers=frozenset()):
     # a list closed by "and" stays one title
     ("President, Chief Executive Officer and Director", "President, Chief Executive Officer and Director",
      ["President, Chief Executive Officer and Director"]),
+    # an "and" before the comma closes no list: the comma splits
+    ("President\nand Chief Executive Officer, Director", "President\nand Chief Executive Officer, Director",
+     ["President\nand Chief Executive Officer", "Director"]),
     # a signer's name before the comma is dropped
     ("Thomas\nGranville, Chief Executive Officer", "Thomas\nGranville, Chief Executive Officer", ["Chief Executive Officer"]),
     # "Interim" belongs to the title
@@ -35,6 +38,29 @@ def _parts(text, phrase, issuers=frozenset()):
 ])
 def test_title_edges_follow_the_guide(text, found, expected):
     assert _parts(text, found) == expected
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # items before the found one, after a comma or an "and" on the line before
+    ("Wanda Quill\nSenior Vice President,\nChief Financial Officer and Treasurer\n(Principal",
+     "Chief Financial Officer and Treasurer", "Senior Vice President,\nChief Financial Officer and Treasurer"),
+    ("/s/ Odell Praske\nDate\nTreasurer\nand Chief Financial\nOfficer\nThese", "Chief Financial\nOfficer",
+     "Treasurer\nand Chief Financial\nOfficer"),
+    # items after it, a title cut by a line break included; the signer's name is no item
+    ("and Wanda Quill, Vice President, Chief Financial Officer, and Secretary, of Quillon", "Vice President",
+     "Vice President, Chief Financial Officer, and Secretary"),
+    ("Wanda Quill, Chief Executive Officer and Chief\nOperating Officer\nDate", "Chief Executive Officer",
+     "Chief Executive Officer and Chief\nOperating Officer"),
+    # the company after the last item, another person, and a blank line end the list
+    ("Odell Praske, President and Chairman of the Board of Quillon Corp.", "President",
+     "President and Chairman of the Board"),
+    ("Odell Praske, President and Wanda Quill", "President", "President"),
+    ("Chief Executive Officer\n\nand President", "Chief Executive Officer", "Chief Executive Officer"),
+])
+def test_title_list_bounds(text, found, expected):
+    start = text.index(found)
+    low, high = title_list(text, start, start + len(found))
+    assert text[low:high] == expected
 
 
 def test_the_issuer_named_after_of_is_cut_off():
@@ -62,3 +88,13 @@ def test_normalizer_applies_title_edges():
     doc = normalizer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Executive Vice President", "TITLE"), ("Chief Financial Officer", "TITLE")]
+
+
+def test_normalizer_widens_a_title_to_its_list():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "/s/ Odell Praske\nChairman,\nPresident and Chief Executive Officer\nDate: May 1, 2024\n"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("President"), text.index("\nDate"), "TITLE")]
+    doc = normalizer(doc)
+    assert [e.text for e in doc.ents] == ["Chairman,\nPresident and Chief Executive Officer"]
