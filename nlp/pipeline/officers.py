@@ -4,7 +4,8 @@ A Section 302/906 certification names its signer in fixed phrases: "I, NAME, cer
 "/s/ NAME" on a signature line (after a date on that line too, or wrapped onto the next line
 as PDF text often is) and "Name: NAME" under it. The recognizer, trained on a few
 hundred names, often misses one of them or cuts it short ("R. Ellis" for "R. Ellis Tamworth").
-Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer". These
+Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer", put the title
+first ("Chief Executive Officer NAME said") or announce a role ("appoints NAME as"). These
 phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
 and an ISSUER or AGENT guess too: the recognizer sometimes takes "I, Odell Praske, certify" for
 a company, or a signer for a bank.
@@ -31,6 +32,7 @@ _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # inside a sentence a name may wrap onto t
 _NAME_IN_LINE = rf"{_WORD}(?:{_BLANK}{_WORD}){{1,4}}{_SUFFIX}"
 _NAME_WRAPPED = rf"{_WORD}(?:{_WRAP}{_WORD}){{1,4}}{_SUFFIX}"
 
+_TITLE_END_WORD = alternation(load_patterns("titles")["signature_title_endings"])
 _TITLE_START = (
     rf"(?:the[ \t]+(?:[Cc]ompany's[ \t]+)?)?(?:{alternation(load_patterns('titles')['title_openers'])})\b"
 )
@@ -52,10 +54,18 @@ _PATTERNS = (
     re.compile(rf"(?m)^[ \t]*Name:[ \t]*({_NAME_IN_LINE})[ \t]*$"),
     # press releases quote their officers: "said Jane Doe, Chief Executive Officer"
     re.compile(rf"\b(?:{alternation(_NAMES['quotation_verbs'])})[ \t]+({_NAME_IN_LINE}),"),
+    # a release names an officer after the title too: "Chief Executive Officer Jane Doe said",
+    # "said CEO and Founder Jane Doe."
+    re.compile(rf"(?<![\w-])(?:{_TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
+               rf"(?=[ \t]*(?:[,.;:)]|\n|$)|[ \t]+(?:and|{alternation(_NAMES['quotation_verbs'])})\b)"),
+    # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
+    re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),
 )
+# "Jane Doe, Quillon's Chief Executive Officer": a title held at a company named before it
+_EMPLOYER_POSSESSIVE = r"(?:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s[ \t]+)"
 # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
 # title backwards, as trying a name at every position of the text is slow
-_TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_TITLE_START}")
+_TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_EMPLOYER_POSSESSIVE}?{_TITLE_START}")
 _NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern

@@ -90,6 +90,24 @@ def test_finds_officers_quoted_in_press_releases():
     assert _names(text) == ["Jane Q. Public", "John Roe"]
 
 
+@pytest.mark.parametrize("text, names", [
+    # a title held at a company named before it
+    ("Lyle Brandt, Quillon’s President and Chief Executive Officer, said", ["Lyle Brandt"]),
+    # the title before the name
+    ("commented Quillon CEO and Founder Élodie Brask. “We", ["Élodie Brask"]),
+    ("will report to Chief Executive Officer Teodor Brask and", ["Teodor Brask"]),
+    # a new role
+    ("Quillon Appoints Harriet Voss as Chief Product Officer\n", ["Harriet Voss"]),
+    ("announced the election of Conrad Ashby to its Board of Directors", ["Conrad Ashby"]),
+    # no name: a title followed by its company or a first name alone, a verb other than an appointment's
+    ("said the Chief Executive Officer of Quillon Mining.", []),
+    ("thanked President Lyle, who", []),
+    ("Quillon acquires Vorn Minerals as a subsidiary", []),
+])
+def test_finds_officers_named_in_release_phrases(text, names):
+    assert _names(text) == names
+
+
 @pytest.mark.parametrize("guess, label", [("P. Voss", "AGENT"), ("Harriet P. Voss", "ISSUER")])
 def test_a_certifying_name_taken_for_a_bank_or_issuer_becomes_an_officer(guess, label):
     nlp = spacy.blank("en")
