@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from . import (
     agents, amounts, certifications, certified_reports, issuers, mentions, offers, officers,
-    prices, proceeds, registrants, sale_context, signature_titles,
+    prices, proceeds, quantities, registrants, sale_context, signature_titles,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -33,6 +33,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "officers": officers.make_officer_names,
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
+    "quantities": quantities.make_quantity_spans,
     "registrants": registrants.make_registrant_names,
     "reports": certified_reports.make_report_names,
     "mentions": mentions.make_mention_propagator,
