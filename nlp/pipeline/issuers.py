@@ -24,6 +24,9 @@ from ..issuer_names import agreed_issuer, core_key, leading_word_forms, most_men
 from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..pattern_files import alternation, load_patterns
+from ..ml.structure_features import doc_regions
+from ..structure import CERTIFYING_STATEMENT
+from .registrants import registrant_name_spans
 
 _COMPANIES = load_patterns("companies")
 _GLUE = set(_COMPANIES["company_name_glue"])
@@ -212,6 +215,13 @@ class IssuerResolver:
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
         recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER")
+        # a certification states its registrant in fixed phrases ("this report on Form 10-K of
+        # Quillon Corporation;"): that statement outweighs the scorer's choice and the recognizer's
+        stated = most_mentioned(self._stated_registrants(doc, text))
+        if stated:
+            recognized = stated
+            if accepted is not None and not same_company(accepted[1], stated, text):
+                accepted = None
         if accepted is not None:
             ents = self._label_mentions(doc, text, ents, accepted[2])
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
@@ -225,6 +235,14 @@ class IssuerResolver:
                 ents = [e for e in ents if e is not None]
         doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _stated_registrants(doc: Doc, text: str) -> List[str]:
+        """The names a certifying statement gives its registrant in the fixed phrases (a release
+        may use the same words for another company: "the results of operations of X")."""
+        statements = [(a, b) for a, b, label in doc_regions(doc) if label == CERTIFYING_STATEMENT]
+        return [text[a:b] for a, b in registrant_name_spans(text)
+                if any(start <= a < end for start, end in statements)]
 
     @staticmethod
     def _stray(ent: Span, officers: Set[str]) -> Optional[Span]:

@@ -5,7 +5,7 @@ from spacy.training import Example
 
 from nlp.io.docs import record_to_doc
 from nlp.io.records import Entity, ExhibitRecord
-from conftest import add_rule_step
+from conftest import add_rule_step, doc_with_guesses
 
 TEMPLATE = (
     "{name} Announces Closing of Private Placement\n\n"
@@ -161,3 +161,21 @@ def test_a_stray_issuer_guess_that_repeats_an_officer_name_becomes_an_officer():
     doc = resolver(doc)
     assert [(e.start_char, e.label_) for e in doc.ents if e.text == "Jane Roe"] == [
         (signed, "OFFICER"), (printed, "OFFICER")]
+
+
+CERTIFICATION = (
+    "CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350\n\n"
+    "In connection with the Annual Report of Quillon Corporation (the “Company”) on Form 10-K for "
+    "the year ended December 31, 2003, I, Odell Praske, Chief Executive Officer of the Company, "
+    "certify that the Report fully complies with Section 13(a) and that it fairly presents the "
+    "financial condition of the Company, a Delaware corporation organized under Delaware law.\n\n"
+    "/s/ Odell Praske\n"
+)
+
+
+def test_the_registrant_a_certifying_statement_names_is_the_issuer():
+    nlp, resolver = _fitted()
+    # the recognizer's most frequent ISSUER guess is a state, named twice
+    doc = doc_with_guesses(nlp, CERTIFICATION, ("Quillon Corporation", "ISSUER"), ("Delaware", "ISSUER"),
+                           ("Delaware", "ISSUER", 2))
+    assert [e.text for e in resolver(doc).ents if e.label_ == "ISSUER"] == ["Quillon Corporation"]
