@@ -65,4 +65,4 @@ def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
 
 # a name such as "Senior Care Realty Trust" is sometimes taken for a title, or the registrant
 # for a bank
-make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE", "AGENT"))
+make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE", "AGENT", "OFFICER"))

@@ -42,8 +42,9 @@ def test_certification_phrases_name_the_registrant(text, expected):
     ("In connection with the filing of the Annual Report of Senior Care Realty Trust (the “Company”)",
      "Senior Care Realty Trust", "TITLE"),
     ("I have reviewed this report on Form 10-Q of Marlow & Finch (the “Company”);", "Marlow & Finch", "AGENT"),
+    ("I have reviewed this annual report on Form 10-K of Quillon Corporation;", "Quillon Corporation", "OFFICER"),
 ])
-def test_the_registrant_replaces_a_title_or_bank_guess(text, name, guessed_label):
+def test_the_registrant_replaces_a_title_bank_or_person_guess(text, name, guessed_label):
     nlp = spacy.blank("en")
     registrants = add_rule_step(nlp, "registrants")
     doc = doc_with_guesses(nlp, text, (name, guessed_label))
