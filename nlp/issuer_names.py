@@ -189,14 +189,32 @@ def _merge_initials(clusters: Dict[str, List[str]]) -> Dict[str, List[str]]:
     return merged
 
 
-def group_companies(names: Sequence[str]) -> List[List[str]]:
+_DEFINED_AFTER = re.compile(r"\(\s*(?:[^()]{0,80}?[,\s])?[“\"]([^”\"()]{1,40})[”\"]")
+
+
+def _merge_defined_terms(clusters: Dict[str, List[str]], text: str) -> Dict[str, List[str]]:
+    """A short name the text defines in quotes right after another name ("Vorn Minerals Inc.
+    (“Vorn”, “VMI”)") names that company, whatever its case ("VMi")."""
+    merged = {key: list(names) for key, names in clusters.items()}
+    for match in _DEFINED_AFTER.finditer(text):
+        term = company_key(match.group(1))
+        before = " ".join(text[max(0, match.start() - 120):match.start()].split())
+        owners = [k for k in merged if k != term and any(before.endswith(" ".join(n.split())) for n in merged[k])]
+        if term in merged and len(owners) == 1:
+            merged[owners[0]] = merged[owners[0]] + merged.pop(term)
+    return merged
+
+
+def group_companies(names: Sequence[str], text: str = "") -> List[List[str]]:
     """The names (as written, in order) grouped by company, companies in order of first mention:
-    legal suffixes ignored, a short name with the name it begins, initials with what they abbreviate."""
+    legal suffixes ignored, a short name with the name it begins, initials with what they
+    abbreviate, a term `text` defines for a name with that name."""
     clusters: Dict[str, List[str]] = {}
     for name in names:
         clusters.setdefault(company_key(name), []).append(name)
     first = {name: k for k, name in reversed(list(enumerate(names)))}
-    return sorted(_merge_short_names(_merge_initials(clusters)), key=lambda group: min(first[n] for n in group))
+    groups = _merge_short_names(_merge_defined_terms(_merge_initials(clusters), text))
+    return sorted(groups, key=lambda group: min(first[n] for n in group))
 
 
 # Legal forms of other countries that mark a full legal name ("Vesterling AB", "Skarvik ASA").
@@ -254,7 +272,7 @@ def resolve_issuer(text: str, mentions: Sequence[Offsets], linked: Iterable[Offs
     if not ordered:
         return None
     names = [fold(text[s:e]) for s, e in ordered]
-    companies = group_companies(names)
+    companies = group_companies(names, text)
     linked_names = Counter(fold(text[s:e]) for s, e in linked)
     links = [sum(linked_names[n] for n in set(group)) for group in companies]
     candidates = [k for k in range(len(companies)) if links[k]] or range(len(companies))

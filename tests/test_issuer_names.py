@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import char_offsets
 from nlp.issuer_names import (
     ABBREVIATION, DEFINED_TERM, FULL, SHORT, agreed_issuer, company_key, core_key, group_companies,
     is_definition, issuers_by_sentence, legal_name, mention_kind, most_mentioned, resolve_issuer, same_company,
@@ -64,6 +65,14 @@ def test_group_companies_merges_short_names_and_initials():
     groups = group_companies(["PRNH", "Plover Ridge Nutrition Holdings, Inc.", "Plover", "Tamsin Bay Corp."])
     assert [sorted(group) for group in groups] == [
         ["PRNH", "Plover", "Plover Ridge Nutrition Holdings, Inc."], ["Tamsin Bay Corp."]]
+
+
+def test_group_companies_merges_a_term_the_text_defines_for_a_name():
+    text = "Vorn Minerals Inc. (“Vorn”, “VMi”, the “Corporation”) said VMi will. Tamsin Bay Corp. agreed."
+    groups = group_companies(["Vorn Minerals Inc.", "VMi", "VMi", "Tamsin Bay Corp."], text)
+    assert groups == [["Vorn Minerals Inc.", "VMi", "VMi"], ["Tamsin Bay Corp."]]
+    mentions = [char_offsets(text, "Vorn Minerals Inc."), char_offsets(text, "VMi", 1), char_offsets(text, "VMi", 2)]
+    assert resolve_issuer(text, mentions) == "Vorn Minerals Inc."
 
 
 def test_resolve_issuer_prefers_the_linked_company_then_the_most_named():

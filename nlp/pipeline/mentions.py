@@ -38,6 +38,7 @@ _COMPANIES = load_patterns("companies")
 _NAME_GLUE = set(_COMPANIES["mention_name_glue"])
 _DEFINING_WORDS = set(_COMPANIES["company_defining_words"])
 _OPEN_QUOTES = {"“", '"', "‘"}
+_CLOSE_QUOTES = {"”", '"', "’"}
 
 
 def _name_before(doc, index: int):
@@ -64,9 +65,39 @@ def _name_before(doc, index: int):
     return doc[start:end]
 
 
+_PAREN_REACH = 32  # tokens searched for the ")" of a definition: "(“Quillon”, “QRC”, the “Corporation”, or ...)"
+
+
+def _definition_before(doc, index: int):
+    """The parenthesised definition that ends right before token `index`, as the Span inside
+    its parentheses, or None."""
+    if index == 0 or doc[index - 1].text != ")":
+        return None
+    opening = next((t.i for t in reversed(doc[max(0, index - _PAREN_REACH): index - 1]) if t.text == "("), None)
+    return doc[opening + 1: index - 1] if opening is not None else None
+
+
+def _quoted_terms(inside) -> List[Span]:
+    """The short names quoted in a definition, less generic words and terms after "the"
+    ("“Quillon”, “QRC”, the “Corporation”" gives "Quillon" and "QRC")."""
+    terms, opened = [], None
+    for token in inside:
+        if token.text in _OPEN_QUOTES and opened is None:
+            opened = token.i + 1
+        elif token.text in _CLOSE_QUOTES and opened is not None:
+            term = token.doc[opened: token.i]
+            after_the = opened >= 2 and token.doc[opened - 2].lower_ == "the"
+            generic = re.sub(r"^the\s+", "", term.text.lower()) in _DEFINING_WORDS  # "“the Company”"
+            if len(term) and term[0].text[:1].isalpha() and not generic and not after_the:
+                terms.append(term)
+            opened = None
+    return terms
+
+
 def issuer_seeds(doc) -> List[Span]:
     """Names the text itself marks as the publishing company: the first "NAME (NASDAQ: TICK)"
-    and "NAME (“SHORT” or the “Company”)", with the quoted short name."""
+    (also after a definition: "NAME (“SHORT”) (NASDAQ: TICK)") and "NAME (“SHORT” or the
+    “Company”)", with the quoted short names."""
     seeds: List[Span] = []
     exchange_seen = False
     for token in doc[:-2]:
@@ -79,7 +110,7 @@ def issuer_seeds(doc) -> List[Span]:
             and any(words.startswith(x) for x in EXCHANGES)
             and any(t.text == ":" for t in following)
         )
-        close_paren = next((t.i for t in doc[token.i + 1: token.i + 16] if t.text == ")"), token.i + 1)
+        close_paren = next((t.i for t in doc[token.i + 1: token.i + _PAREN_REACH] if t.text == ")"), token.i + 1)
         inside = doc[token.i + 1: close_paren]
         defines_company = any(t.lower_ in _DEFINING_WORDS for t in inside) and (
             len(following) > 0 and following[0].text in _OPEN_QUOTES
@@ -87,14 +118,15 @@ def issuer_seeds(doc) -> List[Span]:
         if not (marks_exchange or defines_company):
             continue
         name = _name_before(doc, token.i)
+        definition = _definition_before(doc, token.i) if marks_exchange and name is None else None
+        if definition is not None:  # "Quillon Brands, Inc. (“QBI”) (OTC PINK: QBIX)"
+            name = _name_before(doc, definition.start - 1)
+            seeds.extend(_quoted_terms(definition))
         if name is not None:
             exchange_seen = exchange_seen or marks_exchange
             seeds.append(name)
         if defines_company:  # "(“Bexley” or “the Company”)" may follow "(TSX-V: BXM)", not the name
-            close = next((t.i for t in doc[token.i + 2: token.i + 9] if t.text in ("”", '"', "’")), None)
-            short = doc[token.i + 2: close] if close else None
-            if short is not None and len(short) and short[0].text[:1].isalpha() and short[0].lower_ != "company":
-                seeds.append(short)
+            seeds.extend(_quoted_terms(inside))
     return seeds
 
 
@@ -147,7 +179,9 @@ class MentionPropagator:
             # the names the text marks as its own, also where the recognizer took another
             # company for the issuer (the issuers step then decides between them)
             for span in issuer_seeds(doc):
-                if not any(e.start < span.end and span.start < e.end for e in doc.ents):
+                # over an AGENT guess too: the text's own "(the “Company”)" outweighs it
+                if not any(e.start < span.end and span.start < e.end and e.label_ not in _REPLACES["ISSUER"]
+                           for e in doc.ents):
                     for form in short_forms("ISSUER", span.text):
                         forms.setdefault(form, "ISSUER")
         if not forms:

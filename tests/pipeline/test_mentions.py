@@ -64,6 +64,26 @@ def test_seeds_also_when_the_recognizer_took_another_name_for_the_issuer():
     assert found.count(("Vorn", "ISSUER")) == 2 and ("Vorn", "AGENT") not in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a definition of many terms, generic words and terms after "the" left out
+    ("TORONTO - Vorn Minerals Inc. (“Vorn”, “VMi”, the “Corporation”, or the “Company”) is pleased",
+     ["Vorn Minerals Inc.", "Vorn", "VMi"]),
+    # a definition before the exchange mark
+    ("Feb. 3 — Quillon Brands, Inc. (“QBI”) (OTC PINK: QBIX), a maker of", ["QBI", "Quillon Brands, Inc."]),
+])
+def test_issuer_seeds_from_longer_definitions(text, expected):
+    assert [s.text for s in issuer_seeds(spacy.blank("en").make_doc(text))] == expected
+
+
+def test_a_seed_replaces_an_agent_guess_of_the_name():
+    nlp = _nlp()
+    text = "TORONTO - Vorn Minerals Inc. (“Vorn” or the “Company”) engaged Brask Capital. Vorn pays it."
+    doc = doc_with_guesses(nlp, text, ("Vorn Minerals Inc.", "AGENT"), ("Brask Capital", "AGENT"))
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
+    assert ("Vorn Minerals Inc.", "ISSUER") in found and ("Brask Capital", "AGENT") in found
+    assert found.count(("Vorn", "ISSUER")) == 2
+
+
 def test_an_issuer_first_word_used_alone_is_a_short_form():
     from nlp.issuer_names import leading_word_forms
 
