@@ -231,6 +231,7 @@ class IssuerResolver:
             if main:
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
+                        else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         doc.ents = filter_spans(ents)
@@ -243,6 +244,11 @@ class IssuerResolver:
         statements = [(a, b) for a, b, label in doc_regions(doc) if label == CERTIFYING_STATEMENT]
         return [text[a:b] for a, b in registrant_name_spans(text)
                 if any(start <= a < end for start, end in statements)]
+
+    @staticmethod
+    def _own_name(ent: Span) -> Span:
+        """An AGENT guess that names the issuer (its contact block, "X engaged Y") is an ISSUER mention."""
+        return Span(ent.doc, ent.start, ent.end, label="ISSUER")
 
     @staticmethod
     def _stray(ent: Span, officers: Set[str]) -> Optional[Span]:

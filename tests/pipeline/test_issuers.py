@@ -179,3 +179,13 @@ def test_the_registrant_a_certifying_statement_names_is_the_issuer():
     doc = doc_with_guesses(nlp, CERTIFICATION, ("Quillon Corporation", "ISSUER"), ("Delaware", "ISSUER"),
                            ("Delaware", "ISSUER", 2))
     assert [e.text for e in resolver(doc).ents if e.label_ == "ISSUER"] == ["Quillon Corporation"]
+
+
+def test_an_agent_guess_that_names_the_issuer_becomes_an_issuer_mention():
+    nlp, resolver = _fitted()
+    unseen = _record(*COMPANIES[5])
+    doc = doc_with_guesses(nlp, unseen.text, ("Fenwick Copper", "AGENT", 3), ("QV Financial", "AGENT"))
+    labels = {(e.text, e.label_) for e in resolver(doc).ents}
+    assert ("Fenwick Copper", "AGENT") not in labels and ("QV Financial", "AGENT") in labels
+    assert {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ISSUER"} == {
+        (e.start, e.end) for e in unseen.entities}
