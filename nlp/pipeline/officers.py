@@ -5,7 +5,8 @@ A Section 302/906 certification names its signer in fixed phrases: "I, NAME, cer
 as PDF text often is) and "Name: NAME" under it. The recognizer, trained on a few
 hundred names, often misses one of them or cuts it short ("R. Ellis" for "R. Ellis Tamworth").
 Press releases quote officers as "said NAME," and "NAME, Chief Executive Officer", put the title
-first ("Chief Executive Officer NAME said") or announce a role ("appoints NAME as"). These
+first ("Chief Executive Officer NAME said"), announce a role ("appoints NAME as") or print the name
+over its title in a contact block ("NAME\n\nChief Financial Officer"). These
 phrases are nearly unambiguous, so the name they hold replaces any shorter OFFICER guess there,
 and an ISSUER or AGENT guess too: the recognizer sometimes takes "I, Odell Praske, certify" for
 a company, or a signer for a bank.
@@ -58,6 +59,10 @@ _PATTERNS = (
     # "said CEO and Founder Jane Doe."
     re.compile(rf"(?<![\w-])(?:{_TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
                rf"(?=[ \t]*(?:[,.;:)]|\n|$)|[ \t]+(?:and|{alternation(_NAMES['quotation_verbs'])})\b)"),
+    # a contact or signature block prints the name on a line of its own, the title on the next
+    # ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ...")
+    re.compile(rf"(?m)^[ \t]*(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})"
+               rf"(?:[ \t]*\n(?:[ \t]*\n)*|[ \t]*[;|][ \t]*)[ \t]*{_TITLE_START}"),
     # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
     re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),
 )

@@ -99,6 +99,10 @@ def test_finds_officers_quoted_in_press_releases():
     # a new role
     ("Quillon Appoints Harriet Voss as Chief Product Officer\n", ["Harriet Voss"]),
     ("announced the election of Conrad Ashby to its Board of Directors", ["Conrad Ashby"]),
+    # a contact block: the title on the next line or after a semicolon, not a heading line
+    ("Contacts\n\nMr. Teodor Brask\n\nChief Financial Officer\n\n414-555-0100", ["Teodor Brask"]),
+    ("CONTACTS\n\nHarriet Voss; EVP, Chief Financial Officer & Treasurer", ["Harriet Voss"]),
+    ("Investor Relations Contact\nVice President\nQuillon Mining Inc.\nChief Executive Officer", []),
     # no name: a title followed by its company or a first name alone, a verb other than an appointment's
     ("said the Chief Executive Officer of Quillon Mining.", []),
     ("thanked President Lyle, who", []),
