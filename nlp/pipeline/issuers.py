@@ -242,6 +242,8 @@ class IssuerResolver:
         """The names a certifying statement gives its registrant in the fixed phrases (a release
         may use the same words for another company: "the results of operations of X")."""
         statements = [(a, b) for a, b, label in doc_regions(doc) if label == CERTIFYING_STATEMENT]
+        if not statements:  # a release: no need to search its text
+            return []
         return [text[a:b] for a, b in registrant_name_spans(text)
                 if any(start <= a < end for start, end in statements)]
 

@@ -59,10 +59,6 @@ _PATTERNS = (
     # "said CEO and Founder Jane Doe."
     re.compile(rf"(?<![\w-])(?:{_TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
                rf"(?=[ \t]*(?:[,.;:)]|\n|$)|[ \t]+(?:and|{alternation(_NAMES['quotation_verbs'])})\b)"),
-    # a contact or signature block prints the name on a line of its own, the title on the next
-    # ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ...")
-    re.compile(rf"(?m)^[ \t]*(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})"
-               rf"(?:[ \t]*\n(?:[ \t]*\n)*|[ \t]*[;|][ \t]*)[ \t]*{_TITLE_START}"),
     # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
     re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),
 )
@@ -71,6 +67,12 @@ _EMPLOYER_POSSESSIVE = r"(?:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s[ \t
 # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
 # title backwards, as trying a name at every position of the text is slow
 _TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_EMPLOYER_POSSESSIVE}?{_TITLE_START}")
+# a contact or signature block prints the name on a line of its own, the title on the next
+# ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ..."):
+# found from the title line back, as trying a name on every line is slow
+_TITLE_LINE = re.compile(rf"(?m)^[ \t]*{_TITLE_START}|[ \t]*[;|][ \t]*{_TITLE_START}")
+_NAME_LINE_BEFORE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})\s*\Z")
 _NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
@@ -98,9 +100,17 @@ def _names_before_titles(text: str) -> Iterator[re.Match]:
             yield name
 
 
+def _names_over_title_lines(text: str) -> Iterator[re.Match]:
+    for title in _TITLE_LINE.finditer(text):
+        name = _NAME_LINE_BEFORE.search(text, max(0, title.start() - 120), title.start())
+        if name:
+            yield name
+
+
 def _matches(text: str) -> Iterator[Tuple[int, int]]:
     found = [(index, m) for index, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
     found += [(len(_PATTERNS), m) for m in _names_before_titles(text)]
+    found += [(len(_PATTERNS), m) for m in _names_over_title_lines(text)]
     for index, match in found:
         start, end = match.span(1)
         if _title_word_in(match.group(1)):  # "Vice President, Chief ..." is a title, not a name
