@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,6 +35,16 @@ _LOOK_BACK = 80  # characters searched for modifiers before a SECURITY span
 _COMPANY_WORDS = load_patterns("companies")
 _GENERIC_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
 _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
+# a term defined in quotes: (the “Offered Debentures”), (collectively, the "US Notes")
+_DEFINED_TERM = re.compile(r"[“\"]([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3})[”\"]")
+_MAX_PREFIX_WORDS = 2
+
+
+def defined_terms(text: str) -> Set[str]:
+    """The capitalized terms of two words or more the text defines in quotes."""
+    return {" ".join(m.group(1).split()) for m in _DEFINED_TERM.finditer(text)}
+
+
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
 
@@ -80,7 +91,8 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            kept = [self._with_tail(self._with_modifiers(self._first_name_once(span)))
+            defined = defined_terms(doc.text)
+            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span)), defined))
                     for span in trimmed if span is not None and not self._names_nobody(span)]
             doc.ents = self._title_edges(doc, kept)
         for ent in doc.ents:
@@ -114,6 +126,23 @@ class EntityNormalizer:
             return span
         longer = span.doc.char_span(start, span.end_char, span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.start_char == start else span
+
+    @staticmethod
+    def _with_defined_prefix(span: Span, defined: Set[str]) -> Span:
+        """A SECURITY span with the capitalized words before it that make it a term the exhibit
+        defines in quotes: "Debentures" of "Offered Debentures" where the text has (the “Offered
+        Debentures”)."""
+        if span.label_ != "SECURITY" or not defined:
+            return span
+        doc = span.doc
+        for size in range(1, _MAX_PREFIX_WORDS + 1):
+            start = span.start - size
+            if start < 0 or not all(t.text[:1].isupper() for t in doc[start:span.start]):
+                break
+            longer = doc[start:span.end]
+            if " ".join(longer.text.split()) in defined:
+                return Span(doc, start, span.end, label=span.label)
+        return span
 
     @staticmethod
     def _names_nobody(span: Span) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import spacy
 
 from nlp.pipeline.normalizer import trim_span
+from conftest import char_offsets
 
 
 def _span(text, start_text, label="TITLE"):
@@ -75,6 +76,18 @@ def test_a_security_takes_in_the_class_words_written_before_it():
     doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "SECURITY") for a, b in nouns]
     assert [e.text for e in normalizer(doc).ents] == [
         "Common Share purchase warrant", "five-year warrants", "warrants", "senior notes"]
+
+
+def test_a_security_takes_in_the_words_of_the_term_the_text_defines_for_it():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = ("Quillon offers debentures (the “Offered Debentures”). The Offered Debentures bear interest; "
+            "Old Debentures and Offered Shares do not.")
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, "Debentures", k), "SECURITY") for k in (1, 2, 3)] + [
+        doc.char_span(*char_offsets(text, "Shares"), "SECURITY")]
+    assert [e.text for e in normalizer(doc).ents] == ["Offered Debentures", "Offered Debentures", "Debentures",
+                                                      "Shares"]
 
 
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
