@@ -32,6 +32,7 @@ _GAP_BEFORE = re.compile(r"(?:,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)$")
 _GAP_AFTER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 # a word that may stand in a title: capitalized ("Vice", "Co-Chief") or a lower-case joiner
 _TITLE_RUN_WORD = re.compile(rf"[A-Z][\w'’.&/-]*|{alternation(_TITLES['lower_case_title_words'])}")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+the\s+", re.IGNORECASE)
 _ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
 _LIST_REACH = 160  # characters searched on either side of a title for more list items
 
@@ -140,6 +141,11 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     if qualifier:
         start = qualifier.start()
     piece = text[start:end]
+    # "the Chief Executive Officer and the Chief Financial Officer": two officers' titles
+    second = _AND_THE.search(piece)
+    if second:
+        return (title_parts(text, start, start + second.start(), issuer_names)
+                + title_parts(text, start + second.end(), end, issuer_names))
     commas = [start + m.start() for m in re.finditer(",", piece)]
     if not commas:
         return [(start, end)]

@@ -29,6 +29,9 @@ def _parts(text, phrase, issuers=frozenset()):
     # an "and" before the comma closes no list: the comma splits
     ("President\nand Chief Executive Officer, Director", "President\nand Chief Executive Officer, Director",
      ["President\nand Chief Executive Officer", "Director"]),
+    # "and the" joins two officers' titles, never one title
+    ("the Chief Executive Officer and the Chief Financial Officer of Quillon",
+     "Chief Executive Officer and the Chief Financial Officer", ["Chief Executive Officer", "Chief Financial Officer"]),
     # a signer's name before the comma is dropped
     ("Thomas\nGranville, Chief Executive Officer", "Thomas\nGranville, Chief Executive Officer", ["Chief Executive Officer"]),
     # "Interim" belongs to the title
