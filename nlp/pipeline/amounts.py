@@ -1,6 +1,8 @@
 """The `amounts` step of exhibit_entity_rules: the offering's aggregate sum where releases always state it.
 
 "for gross proceeds of approximately $9.1 million", "$40 Million Convertible Notes Financing",
+"$775 Million Strategic Investment", "approximately $18.6 million in gross proceeds", "an aggregate
+principal amount of US$2.1 billion", "has secured an additional $0.551 million",
 "a $252 million public offering", "net proceeds ... are expected to be approximately $94.2
 million", "to raise approximately A$27.2 million": money in these phrases is the offering's AMOUNT, which the
 recognizer, trained on a hundred examples, still misses in unfamiliar wording.
@@ -22,8 +24,12 @@ _CURRENCY = alternation(
     + _CUES["currency_signs"]
 )
 
+_SPACED_PREFIXES = [p for p in _CUES["dollar_prefixes"] + _CUES["currency_codes"] if len(p) > 1]
 _MONEY = (
-    rf"(?:{_CURRENCY})\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
+    # "USD $6.98M", "US $10.0 million", "NOK ~350 million", "$ 1.013 million" (a one-letter
+    # prefix only written against the sign: "A $75 Million" opens a sentence)
+    rf"(?:(?-i:{alternation(_SPACED_PREFIXES)})[ \t]\$|{_CURRENCY})[ \t]?~?[ \t]?"
+    rf"\d(?:[\d,]*\d)?(?:\.\d+)?"
     rf"(?:\s?(?:{alternation(_CUES['magnitudes'])})\b)?"
 )
 _PATTERNS = (
@@ -44,9 +50,15 @@ _PATTERNS = (
         rf"\b(?:{alternation(_CUES['raise_words'])})\s+(?:(?:{alternation(_CUES['raise_fillers'])})\s+)*({_MONEY})",
         re.IGNORECASE,
     ),
+    # "approximately $18.6 million in gross proceeds", "an aggregate principal amount of US$2.1 billion"
+    re.compile(
+        rf"({_MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])}|net)\s+)?proceeds\b"
+        rf"|\baggregate\s+principal\s+amount\s+of\s+({_MONEY})",
+        re.IGNORECASE,
+    ),
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"
     re.compile(
-        rf"({_MONEY})\s+(?:\w+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
+        rf"({_MONEY})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
         re.IGNORECASE,
     ),
 )
@@ -54,7 +66,7 @@ _PATTERNS = (
 
 def amount_spans(text: str) -> List[Tuple[int, int]]:
     """Character offsets of the sums that proceeds and offering phrases state."""
-    return sorted({m.span(1) for pattern in _PATTERNS for m in pattern.finditer(text)})
+    return sorted({m.span(m.lastindex) for pattern in _PATTERNS for m in pattern.finditer(text)})
 
 
 make_amount_spans = phrase_rule("AMOUNT", amount_spans)

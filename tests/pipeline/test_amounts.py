@@ -24,6 +24,16 @@ def test_what_the_proceeds_come_to_and_the_sum_raised_are_amounts():
     assert _amounts(text) == ["$94.2 million", "A$27.2 million", "$5 million"]
 
 
+def test_more_currency_forms_and_phrases_state_the_amount():
+    text = ("Quillon Closes $775 Million Strategic Investment and Completion of USD $6.98M (CDN $10M). "
+            "It raised gross proceeds to the Company of NOK ~350 million, closed a $1M Non-Brokered Private "
+            "Placement, received approximately $18.6 million in gross proceeds, has secured an additional "
+            "$0.551 million and offered notes with an aggregate principal amount of US$2.1 billion. "
+            "A $75 Million Convertible Debenture Offering followed.")
+    assert _amounts(text) == ["$775 Million", "NOK ~350 million", "$1M", "$18.6 million", "$0.551 million",
+                              "US$2.1 billion", "$75 Million"]
+
+
 def test_prices_and_other_money_are_not_amounts():
     text = "Units were sold at $0.25 per unit. Revenue was $11,330,000 and net income rose by $155,000."
     assert _amounts(text) == []
