@@ -34,6 +34,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
     "quantities": quantities.make_quantity_spans,
+    "counted_securities": quantities.make_counted_securities,
     "registrants": registrants.make_registrant_names,
     "reports": certified_reports.make_report_names,
     "mentions": mentions.make_mention_propagator,
