@@ -25,7 +25,7 @@ _CURRENCY = alternation(
 )
 
 _SPACED_PREFIXES = [p for p in _CUES["dollar_prefixes"] + _CUES["currency_codes"] if len(p) > 1]
-_MONEY = (
+MONEY = (
     # "USD $6.98M", "US $10.0 million", "NOK ~350 million", "$ 1.013 million" (a one-letter
     # prefix only written against the sign: "A $75 Million" opens a sentence)
     rf"(?:(?-i:{alternation(_SPACED_PREFIXES)})[ \t]\$|{_CURRENCY})[ \t]?~?[ \t]?"
@@ -36,29 +36,29 @@ _PATTERNS = (
     # "gross proceeds of approximately $9.1 million", "aggregate gross proceeds to the Company of"
     re.compile(
         rf"\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s+proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({_MONEY})",
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
         re.IGNORECASE,
     ),
     # "net proceeds from the offering, after deducting ..., are expected to be approximately $94.2 million"
     re.compile(
         rf"\bproceeds\b[^.;]{{0,200}}?\b(?:{alternation(_CUES['proceeds_statement_verbs'])})\s+"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({_MONEY})",
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
         re.IGNORECASE,
     ),
     # "to raise approximately A$27.2 million", "raised a total of $5 million"
     re.compile(
-        rf"\b(?:{alternation(_CUES['raise_words'])})\s+(?:(?:{alternation(_CUES['raise_fillers'])})\s+)*({_MONEY})",
+        rf"\b(?:{alternation(_CUES['raise_words'])})\s+(?:(?:{alternation(_CUES['raise_fillers'])})\s+)*({MONEY})",
         re.IGNORECASE,
     ),
     # "approximately $18.6 million in gross proceeds", "an aggregate principal amount of US$2.1 billion"
     re.compile(
-        rf"({_MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])}|net)\s+)?proceeds\b"
-        rf"|\baggregate\s+principal\s+amount\s+of\s+({_MONEY})",
+        rf"({MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])}|net)\s+)?proceeds\b"
+        rf"|\baggregate\s+principal\s+amount\s+of\s+({MONEY})",
         re.IGNORECASE,
     ),
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"
     re.compile(
-        rf"({_MONEY})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
+        rf"({MONEY})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
         re.IGNORECASE,
     ),
 )

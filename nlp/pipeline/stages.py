@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from . import (
     agents, amounts, certifications, certified_reports, issuers, mentions, offers, officers,
-    prices, proceeds, quantities, registrants, sale_context, signature_titles,
+    prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -34,7 +34,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
     "quantities": quantities.make_quantity_spans,
-    "counted_securities": quantities.make_counted_securities,
+    "securities": securities.make_security_spans,
     "registrants": registrants.make_registrant_names,
     "reports": certified_reports.make_report_names,
     "mentions": mentions.make_mention_propagator,

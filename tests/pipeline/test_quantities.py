@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import spacy
 
-from nlp.pipeline.quantities import counted_security_spans, quantity_spans
+from nlp.pipeline.quantities import quantity_spans
 from conftest import add_rule_step, doc_with_guesses
 
 
@@ -29,12 +29,4 @@ def test_component_adds_the_count_and_keeps_other_labels():
     doc = doc_with_guesses(nlp, text, ("$4.00", "PRICE"), ("shares of common stock", "SECURITY"))
     found = {(e.text, e.label_) for e in quantities(doc).ents}
     assert found == {("2,396,348", "QUANTITY"), ("$4.00", "PRICE"), ("shares of common stock", "SECURITY")}
-
-
-def test_the_class_a_count_counts_is_a_security():
-    text = ("Quillon allocated 1,388,888 Offer Shares, issued 73.3 million new fully paid ordinary shares and "
-            "111,230 non-transferable broker warrants, sold 2,500,000 shares of the Company’s common stock "
-            "and 400,000 shares at $1.00.")
-    assert [text[a:b] for a, b in counted_security_spans(text)] == [
-        "Offer Shares", "fully paid ordinary shares", "broker warrants", "common stock"]
 
