@@ -26,6 +26,9 @@ _CURRENCY = alternation(
 
 _SPACED_PREFIXES = [p for p in _CUES["dollar_prefixes"] + _CUES["currency_codes"] if len(p) > 1]
 MONEY = (
+    # a sum starts where no word goes on (cheap to check first: patterns that open with a sum
+    # try it at every character)
+    r"(?<![A-Za-z])(?=[$€£]|[A-Za-z]{1,3}[ \t]?\$|[A-Za-z]{3}[ \t]?~?[ \t]?\d)"
     # "USD $6.98M", "US $10.0 million", "NOK ~350 million", "$ 1.013 million" (a one-letter
     # prefix only written against the sign: "A $75 Million" opens a sentence)
     rf"(?:(?-i:{alternation(_SPACED_PREFIXES)})[ \t]\$|{_CURRENCY})[ \t]?~?[ \t]?"
