@@ -27,6 +27,7 @@ from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
 from ..structure import CERTIFYING_STATEMENT
 from .registrants import registrant_name_spans
+from .text_cache import doc_text
 
 _COMPANIES = load_patterns("companies")
 _GLUE = set(_COMPANIES["company_name_glue"])
@@ -180,7 +181,7 @@ class IssuerResolver:
         rows, labels = [], []
         for eg in get_examples():
             doc = eg.predicted
-            text = doc.text
+            text = doc_text(doc)
             gold = {core_key(e.text) for e in eg.reference.ents if e.label_ == "ISSUER"}
             for key, core, spans in doc_candidates(doc, text):
                 rows.append(name_features(text, core, spans))
@@ -210,7 +211,7 @@ class IssuerResolver:
         if not self.cfg["weights"]:
             return doc
         # one exhibit, one issuer: only the best-scoring name is taken
-        text = doc.text
+        text = doc_text(doc)
         best = self.best_candidate(doc, text)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from ..issuer_names import leading_word_forms, suffix_forms
 from ..names import EXCHANGES, alone_word_spans
 from ..pattern_files import load_patterns
+from .text_cache import doc_text
 
 NAME_SUFFIXES = set(load_patterns("names")["person_name_suffix_words"])
 
@@ -163,7 +164,7 @@ class MentionPropagator:
         self.seed_issuers = seed_issuers
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: build it once
+        text = doc_text(doc)
         forms: Dict[str, str] = {}
         shortened: Set[str] = set()  # issuer names without their legal suffix
         for ent in doc.ents:

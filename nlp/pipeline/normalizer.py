@@ -91,32 +91,33 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
             trimmed = [trim_span(ent) for ent in doc.ents]
-            defined = defined_terms(doc.text)
-            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span)), defined))
+            text = doc.text  # Doc.text joins every token: build it once
+            defined = defined_terms(text)
+            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
+                                                              defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span)]
-            doc.ents = self._title_edges(doc, kept)
+            doc.ents = self._title_edges(doc, kept, text)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         # with the entities final, doc.sents can show the segments without cutting one
         return set_segment_sentences(doc) if self.segments else doc
 
     @staticmethod
-    def _with_tail(span: Span) -> Span:
+    def _with_tail(span: Span, text: str) -> Span:
         """A span with what the guide makes part of it right after it: a security's maturity
         ("Senior Notes due 2029"), a person's generational suffix (", Jr.")."""
         pattern = _TAILS.get(span.label_)
-        tail = pattern.match(span.doc.text, span.end_char) if pattern is not None else None
+        tail = pattern.match(text, span.end_char) if pattern is not None else None
         if tail is None:
             return span
         longer = span.doc.char_span(span.start_char, tail.end(), span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.end_char == tail.end() else span
 
     @staticmethod
-    def _with_modifiers(span: Span) -> Span:
+    def _with_modifiers(span: Span, text: str) -> Span:
         """A SECURITY span with the class words written right before it ("five-year warrants")."""
         if span.label_ != "SECURITY":
             return span
-        text = span.doc.text
         window = max(0, span.start_char - _LOOK_BACK)
         found = _MODIFIERS.search(text, window, span.start_char)
         if found is None:
@@ -168,8 +169,7 @@ class EntityNormalizer:
         return shorter if shorter is not None and len(shorter) else span
 
     @staticmethod
-    def _title_edges(doc: Doc, ents):
-        text = doc.text
+    def _title_edges(doc: Doc, ents, text: str):
         issuers = {e.text for e in ents if e.label_ == "ISSUER"}
         out = []
         for ent in ents:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .switch import ActiveSwitch
+from .text_cache import doc_text
 
 
 class PhraseLabeler(ActiveSwitch):
@@ -43,7 +44,7 @@ class PhraseLabeler(ActiveSwitch):
         if not self.active:
             return doc
         found: List[Span] = []
-        for start, end in self.find_spans(doc.text):
+        for start, end in self.find_spans(doc_text(doc)):
             span = doc.char_span(start, end, label=self.label, alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue

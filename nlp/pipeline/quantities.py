@@ -9,7 +9,8 @@ it drops those outside sentences that speak of a sale, as it does the recognizer
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from functools import lru_cache
+from typing import Tuple
 
 from ..pattern_files import alternation, load_patterns
 from .phrases import phrase_rule
@@ -25,9 +26,10 @@ _COUNTED = re.compile(
 )
 
 
-def quantity_spans(text: str) -> List[Tuple[int, int]]:
+@lru_cache(maxsize=4)  # the securities step right after reads the same text's counts
+def quantity_spans(text: str) -> Tuple[Tuple[int, int], ...]:
     """Character offsets of the counts written right before the securities they count."""
-    return sorted({m.span(1) for m in _COUNTED.finditer(text)})
+    return tuple(sorted({m.span(1) for m in _COUNTED.finditer(text)}))
 
 
 make_quantity_spans = phrase_rule("QUANTITY", quantity_spans)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.relations)
 from .switch import ActiveSwitch
+from .text_cache import doc_text
 
 Offsets = Tuple[int, int]
 
@@ -77,7 +78,7 @@ class PairRule(RelationRule):
         self.replaces = replaces
 
     def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
-        return self.find(doc.text, self.offsets(doc, self.head_label), self.offsets(doc, self.child_label))
+        return self.find(doc_text(doc), self.offsets(doc, self.head_label), self.offsets(doc, self.child_label))
 
 
 def pair_rule(label: str, head_label: str, child_label: str, find: PairFinder, replaces: bool) -> Callable:

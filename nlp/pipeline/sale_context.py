@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..pattern_files import alternation, load_patterns
 from ..structure import segment_ranges
+from .text_cache import doc_text
 
 SALE_WORDS = re.compile(alternation(load_patterns("offering_cues")["sale_words"]), re.IGNORECASE)
 
@@ -37,7 +38,7 @@ class SaleContext:
     def __call__(self, doc: Doc) -> Doc:
         if not any(e.label_ in self.labels for e in doc.ents):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         segments = segment_ranges(text)
         doc.ents = [
             e for e in doc.ents

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from .text_cache import cached_text
 from . import (
     agents, amounts, certifications, certified_reports, issuers, mentions, offers, officers,
     prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
@@ -89,8 +90,9 @@ class RuleStage:
             self.steps = saved
 
     def __call__(self, doc: Doc) -> Doc:
-        for step in self.steps.values():
-            doc = step(doc)
+        with cached_text(doc):
+            for step in self.steps.values():
+                doc = step(doc)
         return doc
 
     def initialize(self, get_examples: Callable, *, nlp: Language | None = None) -> None:

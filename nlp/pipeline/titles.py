@@ -35,6 +35,7 @@ _TITLE_RUN_WORD = re.compile(rf"[A-Z][\w'’.&/-]*|{alternation(_TITLES['lower_c
 _AND_THE = re.compile(r"\s+(?:and|&)\s+the\s+", re.IGNORECASE)
 _ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
 _LIST_REACH = 160  # characters searched on either side of a title for more list items
+_GAP_REACH = 60
 
 
 def has_title_word(text: str) -> bool:
@@ -96,7 +97,8 @@ def title_list(text: str, start: int, end: int) -> Offsets:
     blank = _BLANK_LINE.search(text, end, highest)
     highest = blank.start() if blank else highest
     while True:
-        gap = _GAP_BEFORE.search(text, lowest, start)
+        # a gap is short but for a signature block's indentation: look at the text just before
+        gap = _GAP_BEFORE.search(text, max(lowest, start - _GAP_REACH), start)
         item = _item_before(text, gap.start(), lowest) if gap else None
         if item is None:
             break
