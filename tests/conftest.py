@@ -22,6 +22,11 @@ def char_offsets(text: str, phrase: str, nth: int = 1) -> tuple:
         start = text.index(phrase, start + 1)
     return (start, start + len(phrase))
 
+def texts_at(text: str, offsets) -> list:
+    """The pieces of `text` at (start, end) offsets: what a span finder found, readable in asserts."""
+    return [text[start:end] for start, end in offsets]
+
+
 def doc_with_guesses(nlp, text: str, *guesses: tuple):
     """A Doc of `text` whose entities are the (phrase, label) guesses, each at its first occurrence,
     or (phrase, label, nth) at the nth."""
@@ -106,3 +111,12 @@ def add_rule_step(nlp, step: str, **settings):
     factory = "exhibit_entity_rules" if step in ENTITY_STEPS else "exhibit_relation_rules"
     stage = nlp.add_pipe(factory, name=f"rules_{step}", config={"steps": [step], "settings": {step: settings}})
     return stage.step(step)
+
+
+
+def after_step(step: str, text: str, *guesses: tuple) -> set:
+    """(text, label) of the entities after rule step `step` alone runs on a Doc of `text` with
+    the recognizer's `guesses` (as doc_with_guesses takes them)."""
+    nlp = spacy.blank("en")
+    rule = add_rule_step(nlp, step)
+    return {(e.text, e.label_) for e in rule(doc_with_guesses(nlp, text, *guesses)).ents}

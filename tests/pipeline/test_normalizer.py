@@ -65,29 +65,31 @@ def test_a_name_keeps_its_generational_suffix_and_stops_before_it_is_written_aga
     assert [e.text for e in normalizer(doc).ents] == ["Odell J. Praske, Jr.", "LYLE BRANDT", "Conrad Ashby"]
 
 
-def test_a_security_takes_in_the_class_words_written_before_it():
+def _normalized_securities(text, offsets):
+    """The SECURITY spans at `offsets` after the normalizer."""
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(start, end, "SECURITY") for start, end in offsets]
+    return [e.text for e in normalizer(doc).ents]
+
+
+def test_a_security_takes_in_the_class_words_written_before_it():
     text = ("Each unit holds one Common Share purchase warrant and five-year warrants; Acme agreed to "
             "purchase warrants of a series of senior notes.")
-    doc = nlp.make_doc(text)
     nouns = [("warrant and", "warrant"), ("warrants;", "warrants"), ("warrants of", "warrants"),
              ("senior notes", "senior notes")]
-    doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "SECURITY") for a, b in nouns]
-    assert [e.text for e in normalizer(doc).ents] == [
+    offsets = [(text.index(a), text.index(a) + len(b)) for a, b in nouns]
+    assert _normalized_securities(text, offsets) == [
         "Common Share purchase warrant", "five-year warrants", "warrants", "senior notes"]
 
 
 def test_a_security_takes_in_the_words_of_the_term_the_text_defines_for_it():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = ("Quillon offers debentures (the “Offered Debentures”). The Offered Debentures bear interest; "
             "Old Debentures and Offered Shares do not.")
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(*char_offsets(text, "Debentures", k), "SECURITY") for k in (1, 2, 3)] + [
-        doc.char_span(*char_offsets(text, "Shares"), "SECURITY")]
-    assert [e.text for e in normalizer(doc).ents] == ["Offered Debentures", "Offered Debentures", "Debentures",
-                                                      "Shares"]
+    offsets = [char_offsets(text, "Debentures", k) for k in (1, 2, 3)] + [char_offsets(text, "Shares")]
+    assert _normalized_securities(text, offsets) == ["Offered Debentures", "Offered Debentures", "Debentures",
+                                                     "Shares"]
 
 
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
