@@ -23,6 +23,7 @@ ABBREVIATIONS = {
 MAX_BLOCK_LINE = 80
 SENTENCE, BLOCK = "sentence", "block"  # the two kinds of segment
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # by the guide no entity crosses one
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 

@@ -16,11 +16,11 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
 from ..pattern_files import alternation, load_patterns
+from ..structure import BLANK_LINE
 from ..values import normalize_value
 from .segmenter import set_segment_sentences
 from .titles import title_list, title_parts
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # by the guide a note's maturity is part of its name: "Senior Notes due 2029"
 _MATURITY_TAIL = re.compile(
     rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
@@ -61,7 +61,7 @@ def _is_edge_junk(token, at_end: bool) -> bool:
 
 def _before_blank_line(span: Span) -> Span:
     """The part of the span before its first blank line: by the guide, no entity crosses one."""
-    blank = _BLANK_LINE.search(span.text)
+    blank = BLANK_LINE.search(span.text)
     if blank is None:
         return span
     cut = span.doc.char_span(span.start_char, span.start_char + blank.start(), span.label_, alignment_mode="contract")

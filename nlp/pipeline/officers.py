@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from ..pattern_files import alternation, load_patterns
 from .phrases import PhraseLabeler
+from .titles import TITLE_END_WORD
 
 _NAMES = load_patterns("names")
 
@@ -33,7 +34,6 @@ _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # inside a sentence a name may wrap onto t
 _NAME_IN_LINE = rf"{_WORD}(?:{_BLANK}{_WORD}){{1,4}}{_SUFFIX}"
 _NAME_WRAPPED = rf"{_WORD}(?:{_WRAP}{_WORD}){{1,4}}{_SUFFIX}"
 
-_TITLE_END_WORD = alternation(load_patterns("titles")["signature_title_endings"])
 _TITLE_START = (
     rf"(?:the[ \t]+(?:[Cc]ompany's[ \t]+)?)?(?:{alternation(load_patterns('titles')['title_openers'])})\b"
 )
@@ -57,7 +57,7 @@ _PATTERNS = (
     re.compile(rf"\b(?:{alternation(_NAMES['quotation_verbs'])})[ \t]+({_NAME_IN_LINE}),"),
     # a release names an officer after the title too: "Chief Executive Officer Jane Doe said",
     # "said CEO and Founder Jane Doe."
-    re.compile(rf"(?<![\w-])(?:{_TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
+    re.compile(rf"(?<![\w-])(?:{TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
                rf"(?=[ \t]*(?:[,.;:)]|\n|$)|[ \t]+(?:and|{alternation(_NAMES['quotation_verbs'])})\b)"),
     # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
     re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),

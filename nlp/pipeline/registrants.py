@@ -12,7 +12,8 @@ are gold ISSUER spans.
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Tuple
+from functools import lru_cache
+from typing import Iterator, Tuple
 
 from ..pattern_files import alternation, load_patterns
 from .phrases import phrase_rule
@@ -58,9 +59,10 @@ def _names(text: str) -> Iterator[Tuple[int, int]]:
                 yield start, end
 
 
-def registrant_name_spans(text: str) -> List[Tuple[int, int]]:
+@lru_cache(maxsize=4)  # the issuers step reads the same text's names again
+def registrant_name_spans(text: str) -> Tuple[Tuple[int, int], ...]:
     """Character offsets of the company names certification phrases hold, each once."""
-    return sorted(set(_names(text)))
+    return tuple(sorted(set(_names(text))))
 
 
 # a name such as "Senior Care Realty Trust" is sometimes taken for a title, or the registrant

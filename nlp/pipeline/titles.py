@@ -11,6 +11,7 @@ import re
 from typing import List, Set, Tuple
 
 from ..pattern_files import alternation, load_patterns
+from ..structure import BLANK_LINE
 
 Offsets = Tuple[int, int]
 
@@ -25,8 +26,9 @@ _DANGLING = re.compile(r"[\s,]+(?:and|&|or)(?:\s+([A-Za-z]+))?[\s,]*$", re.IGNOR
 _OF_COMPANY = re.compile(rf"\s+of\s+(?:the\s+)?(?:{alternation(_TITLES['employer_words'])})\b.*$", re.IGNORECASE | re.DOTALL)
 _QUALIFIER = re.compile(rf"(?:{alternation(_TITLES['title_qualifiers'])})\s+$", re.IGNORECASE)
 _OPENER = re.compile(rf"(?:{alternation(_TITLES['title_openers'] + _TITLES['title_qualifiers'])})$")
-_TITLE_END = re.compile(alternation(_TITLES["signature_title_endings"]))
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# the last word of a title ("Officer", "Board"), as an alternation other patterns take in
+TITLE_END_WORD = alternation(_TITLES["signature_title_endings"])
+_TITLE_END = re.compile(TITLE_END_WORD)
 # what stands between two items of a title list: a comma, "and", or both, line breaks allowed
 _GAP_BEFORE = re.compile(r"(?:,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)$")
 _GAP_AFTER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
@@ -92,9 +94,9 @@ def title_list(text: str, start: int, end: int) -> Offsets:
     and Chief Executive Officer" around "President and Chief Executive Officer"); the list stops
     at a blank line, since no entity crosses one. Whether the list is one TITLE is title_parts'."""
     lowest = max(0, start - _LIST_REACH)
-    lowest = max([m.end() for m in _BLANK_LINE.finditer(text, lowest, start)], default=lowest)
+    lowest = max([m.end() for m in BLANK_LINE.finditer(text, lowest, start)], default=lowest)
     highest = min(len(text), end + _LIST_REACH)
-    blank = _BLANK_LINE.search(text, end, highest)
+    blank = BLANK_LINE.search(text, end, highest)
     highest = blank.start() if blank else highest
     while True:
         # a gap is short but for a signature block's indentation: look at the text just before
