@@ -13,7 +13,7 @@ titles and no wrong one.
 from __future__ import annotations
 
 import re
-from typing import List, Sequence, Tuple
+from typing import Callable, List, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,8 +22,12 @@ from spacy.util import filter_spans
 from .relation_rules import Offsets, RelationRule
 from ..structure import segment_ranges
 from .switch import ActiveSwitch
+from .text_cache import doc_text
 from .titles import LOWER_CASE_TITLE_WORDS
 from ..pattern_files import alternation, load_patterns
+
+Entities = Sequence[Tuple[int, int, str]]  # (start, end, label) in characters
+TitleFinder = Callable[[str, Entities], List[Tuple[int, int]]]
 
 _SIGNED = re.compile(r"/s/[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
 _ENDS_IN_TITLE_WORD = re.compile(rf"(?:{alternation(load_patterns('titles')['signature_title_endings'])})$")
@@ -45,7 +49,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip(" ,")
 
 
-def signature_title_spans(text: str, entities: Sequence[Tuple[int, int, str]]) -> List[Tuple[int, int]]:
+def signature_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
     """Character offsets of the title lines under printed OFFICER names."""
     found = []
     for start, end, label in entities:
@@ -63,11 +67,15 @@ def signature_title_spans(text: str, entities: Sequence[Tuple[int, int, str]]) -
     return found
 
 
-class SignatureTitles(ActiveSwitch):
-    def __init__(self, name: str, officer_label: str, label: str):
+class TitlesNearOfficers(ActiveSwitch):
+    """Labels TITLE the spans `find(text, entities)` places by the officers' names; shared by the
+    signature_titles and officer_titles steps."""
+
+    def __init__(self, name: str, officer_label: str, label: str, find: TitleFinder):
         self.name = name
         self.officer_label = officer_label
         self.label = label
+        self.find = find
         self.active = True
 
     def initialize(self, get_examples=None, nlp=None) -> None:
@@ -81,15 +89,15 @@ class SignatureTitles(ActiveSwitch):
         entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
                     for e in doc.ents]
         spans = [doc.char_span(a, b, label=self.label, alignment_mode="contract")
-                 for a, b in signature_title_spans(doc.text, entities)]
+                 for a, b in self.find(doc_text(doc), entities)]
         spans = [s for s in spans if s is not None and len(s)]
         if spans:
             doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
 
 
-def make_signature_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> SignatureTitles:
-    return SignatureTitles(name, officer_label, label)
+def make_signature_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> TitlesNearOfficers:
+    return TitlesNearOfficers(name, officer_label, label, signature_title_spans)
 
 
 def block_title_pairs(text: str, officers: Sequence[Offsets], titles: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:

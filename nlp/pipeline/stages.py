@@ -25,13 +25,14 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
-    agents, amounts, certifications, certified_reports, issuers, mentions, offers, officers,
+    agents, amounts, certifications, certified_reports, issuers, mentions, offers, officer_titles, officers,
     prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
 ENTITY_STEPS: Dict[str, Callable] = {
     "officers": officers.make_officer_names,
+    "officer_titles": officer_titles.make_officer_titles,
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
     "quantities": quantities.make_quantity_spans,

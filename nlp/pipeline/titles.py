@@ -68,7 +68,7 @@ def _item_before(text: str, end: int, lowest: int) -> int | None:
     return stop + words[0].start()
 
 
-def _item_after(text: str, start: int, highest: int) -> int | None:
+def title_item_after(text: str, start: int, highest: int) -> int | None:
     """Where the title item that starts at `start` ends: its title words up to a comma or the
     line end (a title cut by a line break mid-way, "Chief Financial\nOfficer", goes on)."""
     words: List[Tuple[str, int]] = []  # each word with where it ends
@@ -107,7 +107,7 @@ def title_list(text: str, start: int, end: int) -> Offsets:
         start = item
     while True:
         gap = _GAP_AFTER.match(text, end, highest)
-        item = _item_after(text, gap.end(), highest) if gap else None
+        item = title_item_after(text, gap.end(), highest) if gap else None
         if item is None:
             break
         end = item

@@ -1,0 +1,63 @@
+"""The `officer_titles` step of exhibit_entity_rules: the title written right after an officer's name.
+
+Releases and certifications name an officer and then the title: "said NAME, CEO", "NAME, President
+and Chief Executive Officer", "NAME (CFO)", "NAME - Head of Investor Relations", "NAME, Quillon's
+President". The recognizer, trained on a few hundred titles, misses short and unusual ones
+("CEO" after a quotation, "Group Head of Treasury"). Where an OFFICER is followed by a comma, a
+dash or a parenthesis and then words shaped like a title (an opener such as Chief or President, up
+to a title word such as Officer), those words are the TITLE; the normalizer then widens or splits
+it by the guide's list rules. A title held at a company other than the issuer ("NAME, Partner at
+Bellwood Advisors") is not the guide's TITLE, so a title followed by "of" or "at" a name that is no
+ISSUER is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from spacy.language import Language
+
+from .signature_titles import Entities, TitlesNearOfficers
+from .titles import title_item_after
+
+# what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
+_AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
+_POSSESSIVE = re.compile(r"[’']s[ \t]+")
+# a title does not run past a sentence end, a quotation, a parenthesis or a blank line
+_TITLE_STOP = re.compile(r"\n[ \t]*\n|[.;“”\"()|]")
+_TITLE_REACH = 120
+_HELD_AT = re.compile(r"[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+
+
+def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
+    """Character offsets of the titles written right after OFFICER names."""
+    label_at = {start: label for start, _, label in entities}
+    end_at = {start: end for start, end, _ in entities}
+    found = []
+    for start, end, label in entities:
+        if label != "OFFICER":
+            continue
+        gap = _AFTER_NAME.match(text, end)
+        if gap is None:
+            continue
+        begin = gap.end()
+        if label_at.get(begin) == "ISSUER":  # "NAME, Quillon's President"
+            possessive = _POSSESSIVE.match(text, end_at[begin])
+            if possessive is None:
+                continue
+            begin = possessive.end()
+        reach = min(len(text), begin + _TITLE_REACH)
+        stop = _TITLE_STOP.search(text, begin, reach)
+        title_end = title_item_after(text, begin, stop.start() if stop else reach)
+        if title_end is None:
+            continue
+        held_at = _HELD_AT.match(text, title_end)
+        if held_at and label_at.get(held_at.end()) != "ISSUER":
+            continue
+        if not any(a < title_end and begin < b for a, b, _ in entities):
+            found.append((begin, title_end))
+    return found
+
+
+def make_officer_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> TitlesNearOfficers:
+    return TitlesNearOfficers(name, officer_label, label, officer_title_spans)

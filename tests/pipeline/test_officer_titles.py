@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from conftest import after_step, char_offsets, texts_at
+
+from nlp.pipeline.officer_titles import officer_title_spans
+
+# invented text: every way a release writes a title right after the name, and two it must not take
+RELEASE = (
+    "“We grew,” said Ada Quill, CEO. Tom Fry, President and Chief Executive Officer of Orvane Inc., "
+    "spoke. Lena Berg (CFO) signed; Omar Diaz - Chief Legal Officer. Ivo Link, Orvane’s "
+    "Chief Operating Officer, agreed. Rosa Vey, Partner at Bellwood Advisors, advised. "
+    "Kai Moss, who joined in May, left."
+)
+
+
+def _entities(*guesses):
+    return [(*char_offsets(RELEASE, phrase), label) for phrase, label in guesses]
+
+
+def test_titles_after_a_comma_a_parenthesis_a_dash_and_an_issuer_possessive():
+    ents = _entities(("Ada Quill", "OFFICER"), ("Tom Fry", "OFFICER"), ("Orvane Inc.", "ISSUER"),
+                     ("Lena Berg", "OFFICER"), ("Omar Diaz", "OFFICER"), ("Ivo Link", "OFFICER"))
+    # Ivo Link's employer is the second "Orvane" of the text
+    ents.append((*char_offsets(RELEASE, "Orvane", 2), "ISSUER"))
+    assert texts_at(RELEASE, officer_title_spans(RELEASE, ents)) == [
+        "CEO", "President and Chief Executive Officer", "CFO", "Chief Legal Officer",
+        "Chief Operating Officer"]
+
+
+def test_a_title_held_at_another_company_and_words_that_are_no_title_give_nothing():
+    ents = _entities(("Rosa Vey", "OFFICER"), ("Kai Moss", "OFFICER"))
+    assert officer_title_spans(RELEASE, ents) == []
+
+
+def test_a_title_the_recognizer_found_is_left_alone():
+    ents = _entities(("Ada Quill", "OFFICER"), ("CEO", "TITLE"))
+    assert officer_title_spans(RELEASE, ents) == []
+
+
+def test_the_step_labels_the_title():
+    assert after_step("officer_titles", RELEASE, ("Lena Berg", "OFFICER")) == {
+        ("Lena Berg", "OFFICER"), ("CFO", "TITLE")}
