@@ -55,7 +55,7 @@ def predict_records(nlp, records: Sequence[ExhibitRecord], batch_size: int = 8) 
 
 
 def predict_relations_on_gold(nlp, records: Sequence[ExhibitRecord]) -> List[ExhibitRecord]:
-    """Relations predicted with the gold entities in place of the recognizer's."""
+    """Relations predicted with the gold entities in place of the recognizer's and its rules'."""
     out = []
     for record in records:
         doc = nlp.make_doc(record.text)
@@ -63,7 +63,7 @@ def predict_relations_on_gold(nlp, records: Sequence[ExhibitRecord]) -> List[Exh
         # two gold entities inside one token ("OfferShares") expand to overlapping spans: keep one
         doc.ents = filter_spans([s for s in spans if s is not None])
         for _, proc in nlp.pipeline:
-            if not isinstance(proc, _ENTITY_MAKERS):
+            if not isinstance(proc, _ENTITY_MAKERS) and not getattr(proc, "finds_entities", False):
                 doc = proc(doc)
         out.append(doc_to_record(doc, record.id))
     return out

@@ -59,6 +59,8 @@ class RuleStage:
     def __init__(self, nlp: Language, name: str, steps: Sequence[str],
                  settings: Mapping[str, Mapping[str, Any]], catalogue: Mapping[str, Callable]):
         self.name = name
+        # a stage of entity steps finds entities: a relation measure on gold entities skips it
+        self.finds_entities = catalogue is ENTITY_STEPS
         unknown = [step for step in [*steps, *settings] if step not in catalogue]
         if unknown:
             raise ConfigError(
