@@ -21,6 +21,7 @@ from thinc.api import Config, Model, Optimizer, set_dropout_rate
 from .. import extensions  # noqa: F401
 from ..scoring import prf
 from ..ml.candidates import DocCandidates, RelationBatch, build_batch, find_candidates, n_pair_features
+from ..ml.distinct_names import keep_best_per_name, learn_distinct_names
 
 DEFAULT_REL_MODEL = """
 [model]
@@ -123,6 +124,8 @@ class RelationExtractor(TrainablePipe):
             "train_on": train_on,
             "doc_level_pairs": [list(p) for p in doc_level_pairs],
             "structure_features": bool(structure_features),
+            # labels whose gold pairs a span with one mention of each name, per side (learned)
+            "distinct_names": {"head": [], "child": []},
         }
 
     # -- labels and schema ---------------------------------------------------------------
@@ -194,7 +197,9 @@ class RelationExtractor(TrainablePipe):
                     if prob >= self.threshold:
                         relations.setdefault(key, {})[label] = round(prob, 4)
                 row += 1
-            doc._.relations = relations
+            # a model saved before the constraint was learned has none
+            distinct = self.cfg.get("distinct_names")
+            doc._.relations = keep_best_per_name(doc.text, relations, distinct) if distinct else relations
 
     # -- training ------------------------------------------------------------------------
     def _training_spans(self, eg: Example, train_on: Optional[str] = None) -> List[Span]:
@@ -307,6 +312,9 @@ class RelationExtractor(TrainablePipe):
             self.cfg["labels"] = sorted(rel_labels)
             self.cfg["entity_labels"] = sorted(ent_labels)
             self.cfg["allowed"] = sorted(list(x) for x in allowed)
+        self.cfg["distinct_names"] = learn_distinct_names(
+            (eg.reference.text, eg.reference._.relations or {}) for eg in get_examples()
+        )
         sample = list(islice(get_examples(), 10))
         # gold spans give the sample its shape even when training on predicted entities
         cands = [self._candidates(eg.predicted, self._training_spans(eg, "gold")) for eg in sample]

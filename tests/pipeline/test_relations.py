@@ -150,3 +150,21 @@ def test_a_batch_without_candidate_pairs_still_hands_the_shared_tok2vec_its_grad
 
 def _params(model):
     return [node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+def test_learns_which_labels_pair_a_span_with_one_mention_per_name(seed_records):
+    nlp, rel = _trained(seed_records, steps=1)
+    # the seeds hold enough HAS_TITLE pairs, none repeating a name, and too few of the others
+    assert rel.cfg["distinct_names"] == {"head": ["HAS_TITLE"], "child": ["HAS_TITLE"]}
+    rel.cfg["distinct_names"] = {"head": ["OFFICER_OF"], "child": []}
+    # the certification names its company several times in each certifying sentence
+    record = next(r for r in seed_records if r.category == "certification")
+    rel.cfg["threshold"] = 0.0  # every allowed pair passes: the constraint alone decides
+    doc = rel(_with_gold_ents(nlp, record))
+    chosen = {}
+    for head, child, label in relation_triples(doc):
+        if label == "OFFICER_OF":
+            name = "".join(ch for ch in doc.text[child[0]:child[1]].lower() if ch.isalnum())
+            assert (head, name) not in chosen
+            chosen[head, name] = child
+    assert chosen
