@@ -32,7 +32,6 @@ from . import (
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
 ENTITY_STEPS: Dict[str, Callable] = {
     "officers": officers.make_officer_names,
-    "officer_titles": officer_titles.make_officer_titles,
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
     "quantities": quantities.make_quantity_spans,
@@ -41,6 +40,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "reports": certified_reports.make_report_names,
     "mentions": mentions.make_mention_propagator,
     "issuers": issuers.make_issuer_resolver,
+    "officer_titles": officer_titles.make_officer_titles,
     "signature_titles": signature_titles.make_signature_titles,
     "sale_context": sale_context.make_sale_context,
 }
