@@ -20,12 +20,15 @@ from spacy.training import Example
 from spacy.util import filter_spans
 
 # which ISSUER guesses are the issuer is decided in nlp.issuer_names (same_company kept importable here)
-from ..issuer_names import agreed_issuer, core_key, leading_word_forms, most_mentioned, same_company  # noqa: F401
+from ..issuer_names import (  # noqa: F401
+    FULL, SHORT, agreed_issuer, core_key, leading_word_forms, mention_kind, most_mentioned, same_company,
+)
 from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
 from ..structure import CERTIFYING_STATEMENT
+from .officers import officer_name_spans
 from .registrants import registrant_name_spans
 from .text_cache import doc_text
 
@@ -231,8 +234,10 @@ class IssuerResolver:
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
+                people = self._phrase_officer_words(text)
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
+                        else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         doc.ents = filter_spans(ents)
@@ -249,8 +254,21 @@ class IssuerResolver:
                 if any(start <= a < end for start, end in statements)]
 
     @staticmethod
+    def _phrase_officer_words(text: str) -> Set[str]:
+        """The words of the names officer phrases mark as a person's ("said NAME,", "/s/ NAME")."""
+        return {word.lower() for a, b in officer_name_spans(text) for word in text[a:b].split()}
+
+    @staticmethod
+    def _names_issuer(name: str, issuer: str, text: str, people: Set[str]) -> bool:
+        """An OFFICER guess that is the issuer's name or its short form ("Quillon" for Quillon
+        Labs Inc.) is a company cut short, unless a word of it is an officer's in an officer
+        phrase (a company named after its founder)."""
+        return (mention_kind(name, issuer, text) in (FULL, SHORT)
+                and not any(word.lower() in people for word in name.split()))
+
+    @staticmethod
     def _own_name(ent: Span) -> Span:
-        """An AGENT guess that names the issuer (its contact block, "X engaged Y") is an ISSUER mention."""
+        """An AGENT or OFFICER guess that names the issuer (its contact block, "X engaged Y") is an ISSUER mention."""
         return Span(ent.doc, ent.start, ent.end, label="ISSUER")
 
     @staticmethod

@@ -14,6 +14,7 @@ a company, or a signer for a bank.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, List, Sequence, Tuple
 
 from spacy.language import Language
@@ -87,10 +88,11 @@ def _title_word_in(name: str) -> bool:
     return any(word.lower().strip(".,") in _NOT_A_NAME for word in name.split())
 
 
-def officer_name_spans(text: str) -> List[Tuple[int, int]]:
+@lru_cache(maxsize=4)  # the issuers step reads the same text's officer names
+def officer_name_spans(text: str) -> Tuple[Tuple[int, int], ...]:
     """Character offsets of the names that certification and quotation phrases mark as an
     officer's, in text order, each once."""
-    return sorted(set(_matches(text)))
+    return tuple(sorted(set(_matches(text))))
 
 
 def _names_before_titles(text: str) -> Iterator[re.Match]:

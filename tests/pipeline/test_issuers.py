@@ -189,3 +189,18 @@ def test_an_agent_guess_that_names_the_issuer_becomes_an_issuer_mention():
     assert ("Fenwick Copper", "AGENT") not in labels and ("QV Financial", "AGENT") in labels
     assert {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ISSUER"} == {
         (e.start, e.end) for e in unseen.entities}
+
+
+def test_an_officer_guess_on_the_issuers_name_becomes_an_issuer_mention():
+    nlp, resolver = _fitted()
+    unseen = _record(*COMPANIES[5])
+    doc = doc_with_guesses(nlp, unseen.text, ("Fenwick Copper", "OFFICER", 3))
+    assert {(e.start_char, e.end_char, e.label_) for e in resolver(doc).ents} == {
+        (e.start, e.end, "ISSUER") for e in unseen.entities}
+
+
+def test_an_officer_guess_on_a_founders_name_the_company_bears_stays_an_officer():
+    nlp, resolver = _fitted()
+    text = _record(*COMPANIES[5]).text + '\n\n"We grew," said Hal Fenwick, Chief Executive Officer. Fenwick agreed.'
+    doc = doc_with_guesses(nlp, text, ("Fenwick", "OFFICER", 7))
+    assert ("Fenwick", "OFFICER") in {(e.text, e.label_) for e in resolver(doc).ents}
