@@ -1,9 +1,10 @@
-"""Give a model trained before relation decoding learned its constraints the ones its data teaches.
+"""Give a model trained before relation decoding learned its pair limits the ones its data teaches.
 
-The relation extractor learns at `initialize` which labels never pair one span with two mentions
-of the same name (`nlp/ml/distinct_names.py`). A model trained before that has none in its cfg
-and decodes as before. The constraint depends on the training data only, not on the weights, so
-it can be learned afterwards from the exhibits the model's meta.json says it was trained on:
+The relation extractor learns at `initialize` how many partners a span of each label takes (one
+mention per name, one partner; `nlp/ml/pair_limits.py`). A model trained before that has no
+limits in its cfg and decodes as before. The limits depend on the training data only, not on the
+weights, so they can be learned afterwards from the exhibits the model's meta.json says it was
+trained on:
 
     python -m training.relation_constraints MODEL CORPUS.jsonl
 """
@@ -18,7 +19,7 @@ from spacy.util import load_config
 
 from nlp.errors import InputError, ModelError
 from nlp.io.records import read_records
-from nlp.ml.distinct_names import learn_distinct_names
+from nlp.ml.pair_limits import learn_pair_limits
 from nlp.provenance import META_KEY, TRAINED_ON
 
 RELATION_FACTORY = "exhibit_relations"
@@ -35,7 +36,7 @@ def _relations_cfg(model_dir: Path) -> Path:
     return model_dir / names[0] / "cfg"
 
 
-def learn_into_model(model_dir: Path, corpus: Path) -> Dict[str, List[str]]:
+def learn_into_model(model_dir: Path, corpus: Path) -> Dict[str, Dict[str, List[str]]]:
     """Learn the constraints from the corpus records the model was trained on and write them
     into its relation cfg; returns them."""
     model_dir = Path(model_dir)
@@ -54,9 +55,9 @@ def learn_into_model(model_dir: Path, corpus: Path) -> Dict[str, List[str]]:
         for relation in record.relations:
             relations.setdefault((tuple(relation.head), tuple(relation.child)), {})[relation.label] = 1.0
         docs.append((record.text, relations))
-    learned = learn_distinct_names(docs)
+    learned = learn_pair_limits(docs)
     cfg = srsly.read_json(cfg_path)
-    cfg["distinct_names"] = learned
+    cfg["pair_limits"] = learned
     srsly.write_json(cfg_path, cfg)
     return learned
 
@@ -67,8 +68,9 @@ def main(
 ) -> None:
     """Write into MODEL the relation decoding constraints its training exhibits teach."""
     learned = learn_into_model(model, corpus)
-    for side, labels in learned.items():
-        typer.echo(f"one mention per name, {side} side: {', '.join(labels) or 'none'}")
+    for limit, sides in learned.items():
+        for side, labels in sides.items():
+            typer.echo(f"{limit.replace('_', ' ')}, {side} side: {', '.join(labels) or 'none'}")
 
 
 if __name__ == "__main__":

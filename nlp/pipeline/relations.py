@@ -21,7 +21,7 @@ from thinc.api import Config, Model, Optimizer, set_dropout_rate
 from .. import extensions  # noqa: F401
 from ..scoring import prf
 from ..ml.candidates import DocCandidates, RelationBatch, build_batch, find_candidates, n_pair_features
-from ..ml.distinct_names import keep_best_per_name, learn_distinct_names
+from ..ml.pair_limits import keep_best_pairs, learn_pair_limits
 
 DEFAULT_REL_MODEL = """
 [model]
@@ -124,8 +124,8 @@ class RelationExtractor(TrainablePipe):
             "train_on": train_on,
             "doc_level_pairs": [list(p) for p in doc_level_pairs],
             "structure_features": bool(structure_features),
-            # labels whose gold pairs a span with one mention of each name, per side (learned)
-            "distinct_names": {"head": [], "child": []},
+            # how many partners a span of each label takes, as the training data has it (learned)
+            "pair_limits": {},
         }
 
     # -- labels and schema ---------------------------------------------------------------
@@ -197,9 +197,9 @@ class RelationExtractor(TrainablePipe):
                     if prob >= self.threshold:
                         relations.setdefault(key, {})[label] = round(prob, 4)
                 row += 1
-            # a model saved before the constraint was learned has none
-            distinct = self.cfg.get("distinct_names")
-            doc._.relations = keep_best_per_name(doc.text, relations, distinct) if distinct else relations
+            # a model saved before the limits were learned has none
+            limits = self.cfg.get("pair_limits")
+            doc._.relations = keep_best_pairs(doc.text, relations, limits) if limits else relations
 
     # -- training ------------------------------------------------------------------------
     def _training_spans(self, eg: Example, train_on: Optional[str] = None) -> List[Span]:
@@ -312,7 +312,7 @@ class RelationExtractor(TrainablePipe):
             self.cfg["labels"] = sorted(rel_labels)
             self.cfg["entity_labels"] = sorted(ent_labels)
             self.cfg["allowed"] = sorted(list(x) for x in allowed)
-        self.cfg["distinct_names"] = learn_distinct_names(
+        self.cfg["pair_limits"] = learn_pair_limits(
             (eg.reference.text, eg.reference._.relations or {}) for eg in get_examples()
         )
         sample = list(islice(get_examples(), 10))

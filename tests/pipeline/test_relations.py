@@ -152,11 +152,13 @@ def _params(model):
     return [node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)]
 
 
-def test_learns_which_labels_pair_a_span_with_one_mention_per_name(seed_records):
+def test_learns_how_many_partners_a_span_takes_and_decodes_by_it(seed_records):
     nlp, rel = _trained(seed_records, steps=1)
-    # the seeds hold enough HAS_TITLE pairs, none repeating a name, and too few of the others
-    assert rel.cfg["distinct_names"] == {"head": ["HAS_TITLE"], "child": ["HAS_TITLE"]}
-    rel.cfg["distinct_names"] = {"head": ["OFFICER_OF"], "child": []}
+    # the seeds hold enough HAS_TITLE pairs, none repeating a name, and too few of the others;
+    # an officer holds several titles, a title one officer
+    assert rel.cfg["pair_limits"] == {"one_per_name": {"head": ["HAS_TITLE"], "child": ["HAS_TITLE"]},
+                                      "one_partner": {"head": [], "child": ["HAS_TITLE"]}}
+    rel.cfg["pair_limits"] = {"one_per_name": {"head": ["OFFICER_OF"], "child": []}}
     # the certification names its company several times in each certifying sentence
     record = next(r for r in seed_records if r.category == "certification")
     rel.cfg["threshold"] = 0.0  # every allowed pair passes: the constraint alone decides

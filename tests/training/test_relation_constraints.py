@@ -1,4 +1,4 @@
-"""Learning the relation decoding constraints into a model trained before they existed."""
+"""Learning the relation pair limits into a model trained before they existed."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ import srsly
 
 from nlp.errors import InputError, ModelError
 from nlp.io.records import Entity, ExhibitRecord, Relation, write_records
-from nlp.ml.distinct_names import MIN_GROUPS
+from nlp.ml.pair_limits import MIN_GROUPS
 from nlp.provenance import record_trained_on
 from training.relation_constraints import learn_into_model
 
@@ -31,7 +31,7 @@ def _model(path, records, with_relations=True):
     nlp.to_disk(path)
     if with_relations:
         cfg = srsly.read_json(path / "exhibit_relations" / "cfg")
-        del cfg["distinct_names"]
+        del cfg["pair_limits"]
         srsly.write_json(path / "exhibit_relations" / "cfg", cfg)
     return path
 
@@ -44,8 +44,9 @@ def test_learns_the_constraint_from_the_exhibits_the_model_was_trained_on(tmp_pa
                           [Relation((0, 9), (18, 29), "OFFICER_OF"), Relation((0, 9), (36, 47), "OFFICER_OF")])
     write_records(records + [other], corpus)
     model = _model(tmp_path / "model", records)
-    assert learn_into_model(model, corpus) == {"head": ["OFFICER_OF"], "child": ["OFFICER_OF"]}
-    assert spacy.load(model).get_pipe("exhibit_relations").cfg["distinct_names"]["head"] == ["OFFICER_OF"]
+    learned = learn_into_model(model, corpus)
+    assert learned["one_per_name"] == {"head": ["OFFICER_OF"], "child": ["OFFICER_OF"]}
+    assert spacy.load(model).get_pipe("exhibit_relations").cfg["pair_limits"] == learned
 
 
 def test_a_corpus_without_the_training_exhibits_is_refused(tmp_path):
