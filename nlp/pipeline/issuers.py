@@ -218,7 +218,12 @@ class IssuerResolver:
         best = self.best_candidate(doc, text)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
-        recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER")
+        people = self._phrase_officer_words(text)
+        # an ISSUER guess that is all a person's name (the surname of an officer the text names
+        # in full) casts no vote for the issuer
+        surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "OFFICER" and len(e.text.split()) > 1}
+        recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER"
+                                    and not all(self._persons_words(e.text, people | surnames)))
         # a certification states its registrant in fixed phrases ("this report on Form 10-K of
         # Quillon Corporation;"): that statement outweighs the scorer's choice and the recognizer's
         stated = most_mentioned(self._stated_registrants(doc, text))
@@ -234,7 +239,6 @@ class IssuerResolver:
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
-                people = self._phrase_officer_words(text)
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
@@ -264,7 +268,12 @@ class IssuerResolver:
         Labs Inc.) is a company cut short, unless a word of it is an officer's in an officer
         phrase (a company named after its founder)."""
         return (mention_kind(name, issuer, text) in (FULL, SHORT)
-                and not any(word.lower() in people for word in name.split()))
+                and not any(IssuerResolver._persons_words(name, people)))
+
+    @staticmethod
+    def _persons_words(name: str, people: Set[str]) -> List[bool]:
+        """For each word of `name`, whether it is a person's in an officer phrase."""
+        return [word.lower() in people for word in name.split()]
 
     @staticmethod
     def _own_name(ent: Span) -> Span:

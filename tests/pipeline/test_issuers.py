@@ -204,3 +204,15 @@ def test_an_officer_guess_on_a_founders_name_the_company_bears_stays_an_officer(
     text = _record(*COMPANIES[5]).text + '\n\n"We grew," said Hal Fenwick, Chief Executive Officer. Fenwick agreed.'
     doc = doc_with_guesses(nlp, text, ("Fenwick", "OFFICER", 7))
     assert ("Fenwick", "OFFICER") in {(e.text, e.label_) for e in resolver(doc).ents}
+
+
+def test_issuer_guesses_on_an_officers_surname_cast_no_vote():
+    # the recognizer takes the surname of the officer it found in full for a company, twice:
+    # that would outvote the scorer's name and keep every stray guess
+    nlp, resolver = _fitted()
+    text = _record(*COMPANIES[5]).text + "\n\nFenwick appoints Hal Brenna. Brenna led mines. Brenna will chair."
+    doc = doc_with_guesses(nlp, text, ("Hal Brenna", "OFFICER"), ("Fenwick", "ISSUER", 6),
+                           ("Brenna", "ISSUER", 2), ("Brenna", "ISSUER", 3))
+    issuers = {e.text for e in resolver(doc).ents if e.label_ == "ISSUER"}
+    assert "Brenna" not in issuers
+    assert "Fenwick Copper" in issuers
