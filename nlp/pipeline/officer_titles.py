@@ -1,9 +1,9 @@
 """The `officer_titles` step of exhibit_entity_rules: the title written right after an officer's name.
 
 Releases and certifications name an officer and then the title: "said NAME, CEO", "NAME, President
-and Chief Executive Officer", "NAME (CFO)", "NAME - Head of Investor Relations", "NAME, Quillon's
+and Chief Executive Officer", "NAME (CFO)", "NAME - Chief Legal Officer", "NAME, Quillon's
 President". The recognizer, trained on a few hundred titles, misses short and unusual ones
-("CEO" after a quotation, "Group Head of Treasury"). Where an OFFICER is followed by a comma, a
+("CEO" after a quotation or in a contact block, "Managing Director and Chief Executive Officer"). Where an OFFICER is followed by a comma, a
 dash or a parenthesis and then words shaped like a title (an opener such as Chief or President, up
 to a title word such as Officer), those words are the TITLE; the normalizer then widens or splits
 it by the guide's list rules. A title held at a company other than the issuer ("NAME, Partner at
