@@ -19,7 +19,7 @@ from ..pattern_files import alternation, load_patterns
 from ..structure import BLANK_LINE
 from ..values import normalize_value
 from .segmenter import set_segment_sentences
-from .titles import title_list, title_parts
+from .titles import title_area_end, title_list, title_parts
 
 # by the guide a note's maturity is part of its name: "Senior Notes due 2029"
 _MATURITY_TAIL = re.compile(
@@ -183,6 +183,10 @@ class EntityNormalizer:
                 joined = title_parts(text, *whole, issuers) if whole != (start, end) else []
                 if len(joined) == 1:
                     start, end = joined[0]
+                # "Vice President" + " of Labor Relations", where nothing else stands
+                area_end = title_area_end(text, start, end, issuers)
+                if area_end > end and not any(e.start_char < area_end and end < e.end_char for e in ents):
+                    end = area_end
                 span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
                 if span is not None and len(span):
                     out.append(span)

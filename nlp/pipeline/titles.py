@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import List, Set, Tuple
 
+from ..names import LEGAL_SUFFIX
 from ..pattern_files import alternation, load_patterns
 from ..structure import BLANK_LINE
 
@@ -36,6 +37,12 @@ _GAP_AFTER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _TITLE_RUN_WORD = re.compile(rf"[A-Z][\w'’.&/-]*|{alternation(_TITLES['lower_case_title_words'])}")
 _AND_THE = re.compile(r"\s+(?:and|&)\s+the\s+", re.IGNORECASE)
 _ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
+# "Vice President of Labor Relations", "Vice President, Investor Relations", "Senior Vice
+# President – Commercial Sales": the area a title heads, capitalized words up to the line's or
+# the sentence's end
+_AREA_ENDING = re.compile(rf"(?:{alternation(_TITLES['area_title_endings'])})$")
+_AREA = re.compile(r"(?:[ \t]+of[ \t]+|,[ \t]+|[ \t]+[-–—][ \t]+)((?:[A-Z][\w&'’/-]*|and|&)(?:[ \t]+(?:[A-Z][\w&'’/-]*|and|&))*)"
+                   r"(?=[ \t]*(?:$|\n|[.;,()“”\"]))", re.MULTILINE)
 _LIST_REACH = 160  # characters searched on either side of a title for more list items
 _GAP_REACH = 60
 
@@ -87,6 +94,22 @@ def title_item_after(text: str, start: int, highest: int) -> int | None:
     while words and not _ends_title(words[-1][0]):
         words.pop()
     return words[-1][1] if words else None
+
+
+def title_area_end(text: str, start: int, end: int, issuer_names: Set[str] = frozenset()) -> int:
+    """Where the title text[start:end] ends with the area it heads ("Vice President" + " of Labor
+    Relations"): the area's end, or `end` when none follows. An area is no company (an issuer's
+    name, a legal suffix, an employer word), no further title and no joiner alone."""
+    if not _AREA_ENDING.search(text, start, end):
+        return end
+    area = _AREA.match(text, end)
+    if area is None:
+        return end
+    words = area.group(1)
+    if (words in issuer_names or has_title_word(words) or LEGAL_SUFFIX.search(words)
+            or _OF_COMPANY.match(" of " + words) or words.split()[-1] in ("and", "&")):
+        return end
+    return area.end(1)
 
 
 def title_list(text: str, start: int, end: int) -> Offsets:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from nlp.pipeline.titles import has_title_word, title_list, title_parts
+from nlp.pipeline.titles import has_title_word, title_area_end, title_list, title_parts
 
 
 def _parts(text, phrase, issuers=frozenset()):
@@ -101,3 +101,36 @@ def test_normalizer_widens_a_title_to_its_list():
     doc.ents = [doc.char_span(text.index("President"), text.index("\nDate"), "TITLE")]
     doc = normalizer(doc)
     assert [e.text for e in doc.ents] == ["Chairman,\nPresident and Chief Executive Officer"]
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # the area a title heads, after "of", a comma or a dash, to the line's or sentence's end
+    ("Ada Quill, Executive Vice President of Product. She", "Executive Vice President",
+     "Executive Vice President of Product"),
+    ("Contact:\nTom Fry\nVice President, Investor Relations\n", "Vice President", "Vice President, Investor Relations"),
+    ("appoints Lena Berg as Senior Vice President – Commercial Sales (SVP)", "Senior Vice President",
+     "Senior Vice President – Commercial Sales"),
+    # no area: a company (the issuer, a legal suffix, an employer word) or a further title
+    ("Ivo Link, Vice President of Quillon Widgets.", "Vice President", "Vice President"),
+    ("Ivo Link, Vice President of Bellwood Holdings.", "Vice President", "Vice President"),
+    ("Ivo Link, Vice President of the Company.", "Vice President", "Vice President"),
+    ("Kai Moss, Vice President, Chief Financial Officer\n", "Vice President", "Vice President"),
+    # a title that heads no area
+    ("Rosa Vey, Chief Financial Officer of Operations.", "Chief Financial Officer", "Chief Financial Officer"),
+])
+def test_title_area(text, title, expected):
+    start = text.index(title)
+    end = title_area_end(text, start, start + len(title), {"Quillon Widgets"})
+    assert text[start:end] == expected
+
+
+def test_normalizer_gives_a_title_its_area_where_no_entity_stands():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Tom Fry, Vice President of Labor Relations. Ann Lee, Vice President of Bellwood Labs."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("Vice"), text.index(" of Labor"), "TITLE"),
+                doc.char_span(text.index("Vice", 40), text.index(" of Bellwood"), "TITLE"),
+                doc.char_span(text.index("Bellwood Labs"), text.index("Labs.") + 4, "ISSUER")]
+    assert [(e.text, e.label_) for e in normalizer(doc).ents] == [
+        ("Vice President of Labor Relations", "TITLE"), ("Vice President", "TITLE"), ("Bellwood Labs", "ISSUER")]
