@@ -17,6 +17,7 @@ from typing import List, Tuple
 
 from spacy.language import Language
 
+from ..structure import BLANK_LINE
 from .signature_titles import Entities, TitlesNearOfficers
 from .titles import title_item_after
 
@@ -24,7 +25,7 @@ from .titles import title_item_after
 _AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
 _POSSESSIVE = re.compile(r"[’']s[ \t]+")
 # a title does not run past a sentence end, a quotation, a parenthesis or a blank line
-_TITLE_STOP = re.compile(r"\n[ \t]*\n|[.;“”\"()|]")
+_TITLE_STOP = re.compile(rf"{BLANK_LINE.pattern}|[.;“”\"()|]")
 _TITLE_REACH = 120
 _HELD_AT = re.compile(r"[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, List, Sequence, Tuple
+from typing import Iterator, Sequence, Tuple
 
 from spacy.language import Language
 
@@ -63,6 +63,8 @@ _PATTERNS = (
     # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
     re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),
 )
+# "Mr. ", "Dr. " before a name, not part of it
+_HONORIFIC = rf"(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)"
 # "Jane Doe, Quillon's Chief Executive Officer": a title held at a company named before it
 _EMPLOYER_POSSESSIVE = r"(?:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s[ \t]+)"
 # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
@@ -72,9 +74,8 @@ _TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_EMPLOYER_POSSESSIVE}?{_TITLE_START}"
 # ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ..."):
 # found from the title line back, as trying a name on every line is slow
 _TITLE_LINE = re.compile(rf"(?m)^[ \t]*{_TITLE_START}|[ \t]*[;|][ \t]*{_TITLE_START}")
-_NAME_LINE_BEFORE = re.compile(
-    rf"(?m)^[ \t]*(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})\s*\Z")
-_NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,])(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)?({_NAME_IN_LINE})$")
+_NAME_LINE_BEFORE = re.compile(rf"(?m)^[ \t]*{_HONORIFIC}?({_NAME_IN_LINE})\s*\Z")
+_NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,]){_HONORIFIC}?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 

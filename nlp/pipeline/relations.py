@@ -197,9 +197,9 @@ class RelationExtractor(TrainablePipe):
                     if prob >= self.threshold:
                         relations.setdefault(key, {})[label] = round(prob, 4)
                 row += 1
-            # a model saved before the limits were learned has none
+            # a model saved before the limits were learned has none; no pair, nothing to limit
             limits = self.cfg.get("pair_limits")
-            doc._.relations = keep_best_pairs(doc.text, relations, limits) if limits else relations
+            doc._.relations = keep_best_pairs(doc.text, relations, limits) if limits and relations else relations
 
     # -- training ------------------------------------------------------------------------
     def _training_spans(self, eg: Example, train_on: Optional[str] = None) -> List[Span]:
