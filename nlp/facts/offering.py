@@ -205,7 +205,8 @@ def _is_shorthand(short: List[str], full: List[str]) -> bool:
     debenture': the same head noun, the words in order."""
     full = _stems(" ".join(full))
     short = _stems(" ".join(short))
-    if len(short) > len(full) or short[-1] != full[-1]:
+    # a name of no words (a span of blanks) is nobody's shorthand
+    if not short or len(short) > len(full) or short[-1] != full[-1]:
         return False
     rest = iter(full)
     return all(word in rest for word in short)
