@@ -18,12 +18,15 @@ from typing import List, Tuple
 from spacy.language import Language
 
 from ..structure import BLANK_LINE
+from .appointments import is_appointee
 from .signature_titles import Entities, TitlesNearOfficers
 from .titles import title_item_after
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
 _AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
 _POSSESSIVE = re.compile(r"[’']s[ \t]+")
+# the role an appointee is given: "appoints NAME as its new President", "the promotion of NAME to EVP"
+_AS_ROLE = re.compile(r"[ \t]+(?:as|to)[ \t]+(?:(?:its|the|our|their)[ \t]+)?(?:new[ \t]+)?")
 # a title does not run past a sentence end, a quotation, a parenthesis or a blank line
 _TITLE_STOP = re.compile(rf"{BLANK_LINE.pattern}|[.;“”\"()|]")
 _TITLE_REACH = 120
@@ -38,8 +41,8 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
     for start, end, label in entities:
         if label != "OFFICER":
             continue
-        gap = _AFTER_NAME.match(text, end)
-        if gap is None:
+        gap = _AFTER_NAME.match(text, end) or (is_appointee(text, start) and _AS_ROLE.match(text, end))
+        if not gap:
             continue
         begin = gap.end()
         if label_at.get(begin) == "ISSUER":  # "NAME, Quillon's President"

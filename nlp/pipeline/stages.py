@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
-    agents, amounts, certifications, certified_reports, issuers, mentions, offers, officer_titles, officers,
+    agents, amounts, appointments, certifications, certified_reports, issuers, mentions, offers, officer_titles, officers,
     prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
 )
 
@@ -50,6 +50,7 @@ RELATION_STEPS: Dict[str, Callable] = {
     "offers": offers.make_offered_securities,
     "raises": proceeds.make_raised_amounts,
     "block_titles": signature_titles.make_block_titles,
+    "appointments": appointments.make_appointed_officers,
 }
 
 

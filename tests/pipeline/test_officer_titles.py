@@ -40,3 +40,17 @@ def test_a_title_the_recognizer_found_is_left_alone():
 def test_the_step_labels_the_title():
     assert after_step("officer_titles", RELEASE, ("Lena Berg", "OFFICER")) == {
         ("Lena Berg", "OFFICER"), ("CFO", "TITLE")}
+
+
+def test_the_role_an_appointee_is_given():
+    text = ("Orvane Appoints Ada Quill as Chief Financial Officer\n\nOrvane Inc. announced the promotion "
+            "of Tom Fry to Executive Vice President. It appointed Lena Berg as its new Chief Operating "
+            "Officer. Omar Diaz as Chief Legal Officer was not appointed.")
+    ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry", "Lena Berg", "Omar Diaz")]
+    assert texts_at(text, officer_title_spans(text, ents)) == [
+        "Chief Financial Officer", "Executive Vice President", "Chief Operating Officer"]
+
+
+def test_an_appointment_to_the_board_names_no_title():
+    text = "Orvane Appoints Ada Quill to Board of Directors"
+    assert officer_title_spans(text, [(*char_offsets(text, "Ada Quill"), "OFFICER")]) == []
