@@ -201,15 +201,42 @@ def _prospectus_delivery_names(text: str) -> Iterator[Tuple[int, int]]:
                 yield start, end
 
 
+_SYNDICATE = re.compile(alternation(_CUES["agent_syndicate_cues"]), re.IGNORECASE)
+_SYNDICATE_REACH = 200
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _syndicate_names(text: str) -> Iterator[Tuple[int, int]]:
+    """The firms listed right after "a syndicate of underwriters including": capitalized words
+    and glue up to the first other word, a parenthesis or a sentence's end."""
+    for cue in _SYNDICATE.finditer(text):
+        end = cue.end()
+        for word in re.finditer(r"\S+", text[cue.end():cue.end() + _SYNDICATE_REACH]):
+            token = word.group()
+            bare = token.rstrip(",;.")
+            if token.startswith("(") or not (bare[:1].isupper() or bare[:1].isdigit() or bare in _GLUE):
+                break
+            # initials and a legal suffix keep their period ("R.T. Marlow Securities Inc."); another
+            # word's period ends the sentence
+            initials = _INITIALS.fullmatch(token) is not None
+            kept = token.rstrip(",;") if initials or _LEGAL_TAIL.match(token.rstrip(",;")) else bare
+            end = cue.end() + word.start() + len(kept)
+            if token.endswith(";") or (token.endswith(".") and not initials):
+                break
+        yield from _list_items(text, cue.end(), end)
+
+
 def agent_name_spans(text: str) -> List[Tuple[int, int]]:
     """Character offsets of the names listed before an "acting as ... agent/underwriter" phrase,
-    of names given such a role in apposition, and of the firms that deliver the prospectus."""
+    of names given such a role in apposition, of the firms that deliver the prospectus and of the
+    other members of the syndicate."""
     found = set()
     for role in _ROLE.finditer(text):
         if not _outside_offering(text, role):
             found.update(_list_items(text, sentence_start(text, role.start()), role.start()))
     found.update(_appositive_names(text))
     found.update(_prospectus_delivery_names(text))
+    found.update(_syndicate_names(text))
     return sorted(_outermost(found))
 
 
@@ -218,5 +245,6 @@ def _outermost(spans) -> List[Tuple[int, int]]:
     return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
 
 
-# a name the sentence says is acting as agent is no title or officer, whatever was guessed
-make_agent_names = phrase_rule("AGENT", agent_name_spans, overrides=("TITLE", "OFFICER"))
+# a name the sentence says is acting as agent is no title, officer, issuer or security, whatever
+# was guessed (the recognizer takes "X Securities Inc." for an issuer at the start of a sentence)
+make_agent_names = phrase_rule("AGENT", agent_name_spans, overrides=("TITLE", "OFFICER", "ISSUER", "SECURITY"))

@@ -35,12 +35,14 @@ def test_component_labels_the_list_and_keeps_other_labels():
     doc = nlp.make_doc(RELEASE)
     start = RELEASE.index("Carrowby")
     ambrose = RELEASE.index("Ambrose")
-    doc.ents = [doc.char_span(start, start + len("Carrowby"), "ISSUER"),
-                doc.char_span(ambrose, ambrose + len("Ambrose"), "AGENT")]
+    hollisfield = RELEASE.index("Hollisfield")
+    doc.ents = [doc.char_span(start, start + len("Carrowby"), "AMOUNT"),
+                doc.char_span(ambrose, ambrose + len("Ambrose"), "AGENT"),
+                doc.char_span(hollisfield, hollisfield + len("Hollisfield & Co. LLC"), "ISSUER")]
     found = {(e.text, e.label_) for e in agents(doc).ents}
-    assert ("Carrowby", "ISSUER") in found          # another label is never overridden
+    assert ("Carrowby", "AMOUNT") in found          # a label outside `overrides` is never overridden
     assert ("R.T. Ambrose", "AGENT") in found          # a shorter guess of the same label gives way
-    assert ("Hollisfield & Co. LLC", "AGENT") in found
+    assert ("Hollisfield & Co. LLC", "AGENT") in found  # a firm acting as agent is not the issuer
 
 
 def test_lists_with_also_a_past_tense_role_and_an_aside():
@@ -113,3 +115,15 @@ def test_the_prospectus_paragraph_of_a_merger_names_no_agent():
     assert _names(text) == []
     # without a firm before an address, the paragraph names nobody
     assert _names("Copies of the prospectus may be obtained from the SEC's website at www.sec.gov.") == []
+
+
+def test_the_other_members_of_the_syndicate_are_agents():
+    text = ("Acme Corp. entered into an agreement with Hollisfield & Co. LLC, as lead underwriter, on behalf "
+            "of a syndicate of underwriters including Carrowby Securities Inc., R.T. Ambrose and Pellworth "
+            "Capital (together, the “Underwriters”), pursuant to which the Underwriters will buy the shares.")
+    assert _names(text) == ["Hollisfield & Co. LLC", "Carrowby Securities Inc.", "R.T. Ambrose", "Pellworth Capital"]
+
+
+def test_a_syndicate_list_ends_at_its_sentence():
+    text = "It has a syndicate of agents including Carrowby Markets. The Company will pay a fee."
+    assert _names(text) == ["Carrowby Markets"]
