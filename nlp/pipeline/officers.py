@@ -67,9 +67,9 @@ _PATTERNS = (
 _HONORIFIC = rf"(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)"
 # "Jane Doe, Quillon's Chief Executive Officer": a title held at a company named before it
 _EMPLOYER_POSSESSIVE = r"(?:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s[ \t]+)"
-# "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President": found from the
-# title backwards, as trying a name at every position of the text is slow
-_TITLE_AFTER_COMMA = re.compile(rf",[ \t]+{_EMPLOYER_POSSESSIVE}?{_TITLE_START}")
+# "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President" / "Jane Doe (CFO)":
+# found from the title backwards, as trying a name at every position of the text is slow
+_TITLE_AFTER_COMMA = re.compile(rf"(?:,[ \t]+{_EMPLOYER_POSSESSIVE}?|[ \t]*\([ \t]*){_TITLE_START}")
 # a contact or signature block prints the name on a line of its own, the title on the next
 # ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ..."):
 # found from the title line back, as trying a name on every line is slow
@@ -78,6 +78,13 @@ _NAME_LINE_BEFORE = re.compile(rf"(?m)^[ \t]*{_HONORIFIC}?({_NAME_IN_LINE})\s*\Z
 _NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,]){_HONORIFIC}?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
+
+# several people given a role at once: "appoints Jane Doe and John Roe to its Board"
+_APPOINTEE_LIST = re.compile(
+    rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+"
+    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{1,4}})[ \t]+(?:as|to)[ \t]"
+)
+_ONE_NAME = re.compile(rf"({_NAME_IN_LINE})")
 
 # a signature name that wraps: "/s/ R. Ellis\nTamworth"; the next line continues it only when it is
 # one capitalized word that is not the start of a title or a date line
@@ -114,6 +121,8 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
     found = [(index, m) for index, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
     found += [(len(_PATTERNS), m) for m in _names_before_titles(text)]
     found += [(len(_PATTERNS), m) for m in _names_over_title_lines(text)]
+    found += [(len(_PATTERNS), m) for listed in _APPOINTEE_LIST.finditer(text)
+              for m in _ONE_NAME.finditer(text, *listed.span(1))]
     for index, match in found:
         start, end = match.span(1)
         if _title_word_in(match.group(1)):  # "Vice President, Chief ..." is a title, not a name

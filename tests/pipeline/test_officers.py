@@ -99,6 +99,13 @@ def test_finds_officers_quoted_in_press_releases():
     # a new role
     ("Quillon Appoints Harriet Voss as Chief Product Officer\n", ["Harriet Voss"]),
     ("announced the election of Conrad Ashby to its Board of Directors", ["Conrad Ashby"]),
+    # the title in parentheses
+    ("the shares went to a company held by Lyle Brandt (CEO) and to", ["Lyle Brandt"]),
+    ("Chief Financial Officer (CFO) Lyle", []),
+    # several new roles at once
+    ("Quillon Appoints Harriet Voss and Conrad Ashby to Board of Directors\n", ["Harriet Voss", "Conrad Ashby"]),
+    ("announced the appointments of Harriet Voss, Lyle Brandt and Conrad Ashby to the board",
+     ["Harriet Voss", "Lyle Brandt", "Conrad Ashby"]),
     # a contact block: the title on the next line or after a semicolon, not a heading line
     ("Contacts\n\nMr. Teodor Brask\n\nChief Financial Officer\n\n414-555-0100", ["Teodor Brask"]),
     ("CONTACTS\n\nHarriet Voss; EVP, Chief Financial Officer & Treasurer", ["Harriet Voss"]),
