@@ -8,7 +8,7 @@ their short forms: the name without its legal suffix, an officer's surname).
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,6 +33,18 @@ def short_forms(label: str, text: str) -> Set[str]:
         if len(words) >= 2 and len(words[-1]) > 2 and words[-1][0].isupper():
             forms.add(words[-1])
     return {f for f in forms if len(f) >= 3}
+
+
+def first_name(name: str, text: str) -> Optional[str]:
+    """The first name of an officer's name of two words or more, as releases repeat it alone
+    ("Tom" for "Tom Farrow"): a capitalized word of three letters or more, not an initial and
+    not a word the text also uses in lower case ("Will", "Grant" where "will", "grant" occur)."""
+    words = [w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES]
+    if len(words) < 2 or len(words[0]) < 3 or not (words[0][0].isupper() and words[0][1:].islower()):
+        return None
+    if re.search(rf"(?<![\w'’-]){re.escape(words[0].lower())}(?![\w'’-])", text):
+        return None
+    return words[0]
 
 
 _COMPANIES = load_patterns("companies")
@@ -158,15 +170,18 @@ class MentionPropagator:
         name: str = "exhibit_entity_rules.mentions",
         labels: Sequence[str] = ("ISSUER", "OFFICER"),
         seed_issuers: bool = True,
+        first_names: bool = True,
     ):
         self.name = name
         self.labels = list(labels)
         self.seed_issuers = seed_issuers
+        self.first_names = first_names
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         forms: Dict[str, str] = {}
         shortened: Set[str] = set()  # issuer names without their legal suffix
+        first_names: Set[str] = set()
         for ent in doc.ents:
             # a lone one-word "officer" is too often a mislabelled company or place to spread
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
@@ -174,6 +189,10 @@ class MentionPropagator:
                     forms.setdefault(form, ent.label_)
                     if ent.label_ == "ISSUER" and form != " ".join(ent.text.split()):
                         shortened.add(form)
+                if ent.label_ == "OFFICER" and self.first_names:
+                    given = first_name(ent.text, text)
+                    if given is not None:
+                        first_names.add(given)
         # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels:
@@ -185,6 +204,14 @@ class MentionPropagator:
                            for e in doc.ents):
                     for form in short_forms("ISSUER", span.text):
                         forms.setdefault(form, "ISSUER")
+        # a first name that is a word of a company's name of two words or more is that company's
+        # ("Quillon" of an OFFICER guess "Quillon Mining" is the issuer the issuers step will find)
+        company_names = [form for form, label in forms.items() if label == "ISSUER"]
+        company_names += [e.text for e in doc.ents if e.label_ in ("ISSUER", "AGENT")]
+        company_words = {w for name in company_names if len(name.split()) > 1 for w in name.split()}
+        for given in first_names - company_words:
+            # over a one-word ISSUER guess too: an officer's first name alone is the officer
+            forms[given] = "OFFICER"
         if not forms:
             return doc
         found = {form: _form_spans(text, form, label) for form, label in forms.items()}
@@ -242,6 +269,7 @@ class MentionPropagator:
 
 
 def make_mention_propagator(
-    nlp: Language, name: str, labels: Sequence[str] = ("ISSUER", "OFFICER"), seed_issuers: bool = True
+    nlp: Language, name: str, labels: Sequence[str] = ("ISSUER", "OFFICER"), seed_issuers: bool = True,
+    first_names: bool = True,
 ) -> MentionPropagator:
-    return MentionPropagator(name, list(labels), seed_issuers)
+    return MentionPropagator(name, list(labels), seed_issuers, first_names)

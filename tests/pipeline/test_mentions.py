@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nlp.pipeline.mentions import issuer_seeds, short_forms
+from nlp.pipeline.mentions import first_name, issuer_seeds, short_forms
 from conftest import add_rule_step, char_offsets, doc_with_guesses
 
 TEXT = (
@@ -100,6 +100,48 @@ def test_a_surname_counts_alone_but_not_inside_another_name():
     doc.ents = [doc.char_span(0, 10, "OFFICER")]
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert [(e.start_char, e.text) for e in doc.ents] == [(0, "Harry Voss"), (text.index("Voss said"), "Voss")]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("Harriet Voss", "Harriet joined in May.", "Harriet"),
+    ("Harriet Voss, Jr.", "Harriet joined in May.", "Harriet"),
+    # a word the text also writes in lower case is no first name there; nor is an initial
+    ("Will Voss", "Will Voss will lead the team.", None),
+    ("W. Voss", "W. joined.", None),
+    ("HARRIET VOSS", "HARRIET joined.", None),
+    ("Voss", "Voss joined.", None),
+])
+def test_first_name(name, text, expected):
+    assert first_name(name, text) == expected
+
+
+def test_a_first_name_counts_alone_but_not_before_another_name():
+    nlp = _nlp()
+    text = "Harriet Voss joins Quillon. “Harriet brings depth,” he said. Harriet Lane agreed; Harriet’s plan."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 12, "OFFICER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert [(e.start_char, e.text) for e in doc.ents] == [
+        (0, "Harriet Voss"), (text.index("Harriet brings"), "Harriet"), (text.index("Harriet’s"), "Harriet")]
+
+
+def test_a_first_name_that_is_a_word_of_a_company_name_is_left_to_the_company():
+    nlp = _nlp()
+    text = "Quillon Voss spoke for Quillon Mining Corp. Quillon grew."
+    doc = nlp.make_doc(text)
+    mining = char_offsets(text, "Quillon Mining Corp.")
+    doc.ents = [doc.char_span(0, 12, "OFFICER"), doc.char_span(*mining, "ISSUER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert ("Quillon", "OFFICER") not in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_first_name_takes_the_place_of_a_one_word_issuer_guess_elsewhere():
+    nlp = _nlp()
+    text = "Harriet Voss joins. Harriet said so. Harriet agreed."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 12, "OFFICER"), doc.char_span(*char_offsets(text, "Harriet", 2), "ISSUER")]
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("Harriet", "OFFICER")
 
 
 def test_a_shorter_guess_inside_a_repeat_of_the_name_gives_way_to_it():
