@@ -181,7 +181,6 @@ class MentionPropagator:
         text = doc_text(doc)
         forms: Dict[str, str] = {}
         shortened: Set[str] = set()  # issuer names without their legal suffix
-        first_names: Set[str] = set()
         for ent in doc.ents:
             # a lone one-word "officer" is too often a mislabelled company or place to spread
             if ent.label_ in self.labels and not (ent.label_ == "OFFICER" and len(ent.text.split()) < 2):
@@ -189,10 +188,6 @@ class MentionPropagator:
                     forms.setdefault(form, ent.label_)
                     if ent.label_ == "ISSUER" and form != " ".join(ent.text.split()):
                         shortened.add(form)
-                if ent.label_ == "OFFICER" and self.first_names:
-                    given = first_name(ent.text, text)
-                    if given is not None:
-                        first_names.add(given)
         # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels:
@@ -209,6 +204,10 @@ class MentionPropagator:
         company_names = [form for form, label in forms.items() if label == "ISSUER"]
         company_names += [e.text for e in doc.ents if e.label_ in ("ISSUER", "AGENT")]
         company_words = {w for name in company_names if len(name.split()) > 1 for w in name.split()}
+        # once per officer name, not per mention: each looks for the word in lower case in the text
+        officer_names = {e.text for e in doc.ents if e.label_ == "OFFICER"}
+        spread = self.first_names and "OFFICER" in self.labels
+        first_names = {first_name(name, text) for name in officer_names} - {None} if spread else set()
         for given in first_names - company_words:
             # over a one-word ISSUER guess too: an officer's first name alone is the officer
             forms[given] = "OFFICER"

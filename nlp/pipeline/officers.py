@@ -60,8 +60,6 @@ _PATTERNS = (
     # "said CEO and Founder Jane Doe."
     re.compile(rf"(?<![\w-])(?:{TITLE_END_WORD})[ \t]+({_NAME_IN_LINE})"
                rf"(?=[ \t]*(?:[,.;:)]|\n|$)|[ \t]+(?:and|{alternation(_NAMES['quotation_verbs'])})\b)"),
-    # and in a new role: "appoints Jane Doe as Chief Financial Officer", "the election of Jane Doe to its Board"
-    re.compile(rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+({_NAME_IN_LINE})[ \t]+(?:as|to)[ \t]"),
 )
 # "Mr. ", "Dr. " before a name, not part of it
 _HONORIFIC = rf"(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)"
@@ -79,10 +77,11 @@ _NAME_BEFORE_TITLE = re.compile(rf"(?<![\w.,]){_HONORIFIC}?({_NAME_IN_LINE})$")
 
 _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 
-# several people given a role at once: "appoints Jane Doe and John Roe to its Board"
+# a new role, for one person or several at once: "appoints Jane Doe as Chief Financial Officer",
+# "the election of Jane Doe to its Board", "appoints Jane Doe and John Roe to its Board"
 _APPOINTEE_LIST = re.compile(
     rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+"
-    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{1,4}})[ \t]+(?:as|to)[ \t]"
+    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{0,4}})[ \t]+(?:as|to)[ \t]"
 )
 _ONE_NAME = re.compile(rf"({_NAME_IN_LINE})")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import add_rule_step, char_offsets
+from conftest import add_rule_step, char_offsets, doc_with_guesses
 
 from nlp.pipeline.appointments import appointment_pairs
 
@@ -61,10 +61,9 @@ def test_step_adds_its_pairs_to_the_models():
     nlp = spacy.blank("en")
     step = add_rule_step(nlp, "appointments")
     text = "Quillon Appoints Jane Doe as Chief Financial Officer. John Roe, President of Quillon, said so."
-    doc = nlp.make_doc(text)
+    doc = doc_with_guesses(nlp, text, ("Quillon", "ISSUER"), ("Jane Doe", "OFFICER"), ("John Roe", "OFFICER"),
+                           ("Quillon", "ISSUER", 2))
     quillon, jane = char_offsets(text, "Quillon"), char_offsets(text, "Jane Doe")
     john, quillon2 = char_offsets(text, "John Roe"), char_offsets(text, "Quillon", 2)
-    doc.ents = [doc.char_span(*span, label) for span, label in
-                ((quillon, "ISSUER"), (jane, "OFFICER"), (john, "OFFICER"), (quillon2, "ISSUER"))]
     doc._.relations = {(john, quillon2): {"OFFICER_OF": 0.8}}
     assert step(doc)._.relations == {(john, quillon2): {"OFFICER_OF": 0.8}, (jane, quillon): {"OFFICER_OF": 1.0}}

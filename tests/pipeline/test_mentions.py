@@ -118,9 +118,7 @@ def test_first_name(name, text, expected):
 def test_a_first_name_counts_alone_but_not_before_another_name():
     nlp = _nlp()
     text = "Harriet Voss joins Quillon. “Harriet brings depth,” he said. Harriet Lane agreed; Harriet’s plan."
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(0, 12, "OFFICER")]
-    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc_with_guesses(nlp, text, ("Harriet Voss", "OFFICER")))
     assert [(e.start_char, e.text) for e in doc.ents] == [
         (0, "Harriet Voss"), (text.index("Harriet brings"), "Harriet"), (text.index("Harriet’s"), "Harriet")]
 
@@ -128,9 +126,7 @@ def test_a_first_name_counts_alone_but_not_before_another_name():
 def test_a_first_name_that_is_a_word_of_a_company_name_is_left_to_the_company():
     nlp = _nlp()
     text = "Quillon Voss spoke for Quillon Mining Corp. Quillon grew."
-    doc = nlp.make_doc(text)
-    mining = char_offsets(text, "Quillon Mining Corp.")
-    doc.ents = [doc.char_span(0, 12, "OFFICER"), doc.char_span(*mining, "ISSUER")]
+    doc = doc_with_guesses(nlp, text, ("Quillon Voss", "OFFICER"), ("Quillon Mining Corp.", "ISSUER"))
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert ("Quillon", "OFFICER") not in {(e.text, e.label_) for e in doc.ents}
 
@@ -138,8 +134,7 @@ def test_a_first_name_that_is_a_word_of_a_company_name_is_left_to_the_company():
 def test_a_first_name_takes_the_place_of_a_one_word_issuer_guess_elsewhere():
     nlp = _nlp()
     text = "Harriet Voss joins. Harriet said so. Harriet agreed."
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(0, 12, "OFFICER"), doc.char_span(*char_offsets(text, "Harriet", 2), "ISSUER")]
+    doc = doc_with_guesses(nlp, text, ("Harriet Voss", "OFFICER"), ("Harriet", "ISSUER", 2))
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert [(e.text, e.label_) for e in doc.ents][-1] == ("Harriet", "OFFICER")
 
