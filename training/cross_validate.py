@@ -66,13 +66,18 @@ def train_fold(config_path: Path, overrides: Dict[str, str], train: Path, dev: P
         nlp = init_pipeline(config, config_path)
         record_trained_on(nlp.meta, read_records(train))
         train_nlp(nlp, output, stdout=log, stderr=log)
+    (output / FINISHED).write_text("spaCy's training loop returned\n", encoding="utf-8")
     best = output / "model-best"
     return best if best.exists() else output / "model-last"
 
 
+# spaCy rewrites model-last at every evaluation, so a model-last alone may be an interrupted run's
+FINISHED = "training-finished"
+
+
 def finished_model(folder: Path) -> Optional[Path]:
-    """The model an earlier run finished in a fold folder: spaCy writes model-last at the end."""
-    if not (folder / "model-last" / "meta.json").exists():
+    """The model an earlier run finished in a fold folder, or None when training did not end."""
+    if not (folder / FINISHED).exists() or not (folder / "model-last" / "meta.json").exists():
         return None
     best = folder / "model-best"
     return best if (best / "meta.json").exists() else folder / "model-last"

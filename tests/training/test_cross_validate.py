@@ -12,7 +12,7 @@ from nlp.io.records import ExhibitRecord, read_records
 from nlp.cli import app
 from nlp.reports import markdown, terminal
 from nlp.reports.document import cross_validation_document
-from training.cross_validate import assign_folds, hold_out_dev, summarize_folds
+from training.cross_validate import FINISHED, assign_folds, finished_model, hold_out_dev, summarize_folds
 from training.split import company_key
 
 runner = CliRunner()
@@ -166,6 +166,26 @@ def test_resume_keeps_the_finished_folds_and_trains_none_again(tiny_corpus, tiny
     report = json.loads(again.stdout)
     assert report["folds"][0]["scores"]["marker"] == 1  # fold 1's scores were read back, not recomputed
     assert report["folds"][1]["scores"]["entities_strict"] == first["folds"][1]["scores"]["entities_strict"]
+
+
+def test_resume_trains_again_a_fold_whose_training_was_interrupted(tiny_corpus, tiny_run, monkeypatch):
+    """spaCy writes model-last at every evaluation: without the end marker the fold is not done."""
+    _, out = tiny_run
+    assert finished_model(out / "fold-2") is not None
+    (out / "fold-2" / FINISHED).unlink()
+    assert finished_model(out / "fold-2") is None
+    trained = []
+
+    def record_training(config, overrides, train, dev, output):
+        trained.append(output.name)
+        (output / FINISHED).write_text("done\n")
+        return output / "model-last"
+
+    monkeypatch.setattr("training.cross_validate.train_fold", record_training)
+    again = runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                                "--corpus", str(tiny_corpus), "--output", str(out), "--json", "--resume", *TINY])
+    assert again.exit_code == 0, again.output
+    assert trained == ["fold-2"]
 
 
 def test_resume_needs_an_output_folder(tiny_corpus):
