@@ -38,6 +38,13 @@ _TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
 # a term defined in quotes: (the “Offered Debentures”), (collectively, the "US Notes")
 _DEFINED_TERM = re.compile(r"[“\"]([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3})[”\"]")
 _MAX_PREFIX_WORDS = 2
+# "Acme" + " Pharmaceuticals Holding AG" or " Bank & Trust": company words that go on a name
+_NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
+_NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def defined_terms(text: str) -> Set[str]:
@@ -96,7 +103,7 @@ class EntityNormalizer:
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
                                                               defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span)]
-            doc.ents = self._title_edges(doc, kept, text)
+            doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         # with the entities final, doc.sents can show the segments without cutting one
@@ -153,6 +160,34 @@ class EntityNormalizer:
         if span.label_ == "OFFICER":
             return any(len(word) > 1 and word in _GENERIC_WORDS for word in words)
         return span.label_ == "ISSUER" and len(words) == 1 and words[0] in _GENERIC_WORDS
+
+    @staticmethod
+    def _whole_company_names(spans, text: str):
+        """An ISSUER guess that opens a longer company name ("Acme" of "Acme Pharmaceuticals AG")
+        becomes that name, unless the guess is the short form of another name the exhibit gives
+        its issuer: then the longer name is another company's (the subsidiary "Acme Bank & Trust"
+        of "Acme Bankshares, Inc.") and the guess is dropped."""
+        issuer_names = {_folded(s.text) for s in spans if s.label_ == "ISSUER"}
+        out = []
+        for span in spans:
+            end = span.end_char
+            while span.label_ == "ISSUER":
+                word = _NAME_WORD.match(text, end)
+                if word is None or word.group(1).lower() not in _NAME_WORDS:
+                    break
+                end = word.end()
+            if end == span.end_char:
+                out.append(span)
+                continue
+            whole, guess = _folded(text[span.start_char:end]), _folded(span.text)
+            named = any(name.startswith(whole) for name in issuer_names)
+            short_form = any(len(name) > len(guess) and name.startswith(guess) for name in issuer_names)
+            longer = span.doc.char_span(span.start_char, end, "ISSUER", alignment_mode="contract")
+            if (named or not short_form) and longer is not None and len(longer):
+                out.append(longer)
+            elif named or not short_form:
+                out.append(span)
+        return out
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

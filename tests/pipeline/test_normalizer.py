@@ -112,6 +112,31 @@ def test_an_issuer_guess_that_is_a_generic_word_alone_is_dropped():
     assert [e.text for e in normalizer(doc).ents] == ["Quillon Bank"]
 
 
+def _issuer_guesses(text, guesses):
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(a), text.index(a) + len(b), "ISSUER") for a, b in guesses]
+    return [e.text for e in normalizer(doc).ents]
+
+
+def test_an_issuer_guess_opening_a_longer_company_name_takes_the_whole_name():
+    text = "Zephrany said so. Shares of Zephrany Pharmaceuticals AG rose."
+    assert _issuer_guesses(text, [("Zephrany said", "Zephrany"), ("Zephrany Pharma", "Zephrany")]) == [
+        "Zephrany", "Zephrany Pharmaceuticals AG"]
+    # the longer name is one the exhibit gives its issuer: "Vornex Therapeutics" of "... Holding AG"
+    text = "Vornex Therapeutics Holding AG announced. Vornex Therapeutics said."
+    guesses = [("Vornex Therapeutics Holding AG", "Vornex Therapeutics Holding AG"), ("Vornex Therapeutics said", "Vornex")]
+    assert _issuer_guesses(text, guesses) == ["Vornex Therapeutics Holding AG", "Vornex Therapeutics"]
+
+
+def test_an_issuer_short_form_opening_another_company_name_is_dropped():
+    text = "Tarnwell Bankshares, Inc. owns Tarnwell Bank & Trust. Tarnwell grew."
+    guesses = [("Tarnwell Bankshares, Inc.", "Tarnwell Bankshares, Inc."), ("Tarnwell Bank &", "Tarnwell"),
+               ("Tarnwell grew", "Tarnwell")]
+    assert _issuer_guesses(text, guesses) == ["Tarnwell Bankshares, Inc.", "Tarnwell"]
+
+
 def test_the_component_sets_sentences_from_segments_without_cutting_an_entity():
     text = "Acme Corp. sold stock. It raised $5 million.\n\nJohn Smith\n\nChief Executive Officer"
     nlp = spacy.blank("en")
