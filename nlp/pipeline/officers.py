@@ -67,7 +67,12 @@ _HONORIFIC = rf"(?:(?:{alternation(_NAMES['honorifics'])})\.[ \t]+)"
 _EMPLOYER_POSSESSIVE = r"(?:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s[ \t]+)"
 # "Jane Doe, Chief Executive Officer of" / "Jane Doe, the Company's President" / "Jane Doe (CFO)":
 # found from the title backwards, as trying a name at every position of the text is slow
-_TITLE_AFTER_COMMA = re.compile(rf"(?:,[ \t]+{_EMPLOYER_POSSESSIVE}?|[ \t]*\([ \t]*){_TITLE_START}")
+# "Jane Doe, Ph.D., President": degrees and credentials between the name and the title
+_CREDENTIALS = rf"(?:(?:{alternation(_NAMES['professional_credentials'])}),?[ \t]+)*"
+# also "Jane Doe, its Chief ...", "Jane Doe - Chief ...", and "Jane DoeChief ..." as text extraction
+# glues a contact block's lines
+_TITLE_AFTER_COMMA = re.compile(
+    rf"(?:,[ \t]+{_CREDENTIALS}(?:(?:its|our)[ \t]+)?{_EMPLOYER_POSSESSIVE}?|[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+|(?<=[a-zß-öø-ÿ])){_TITLE_START}")
 # a contact or signature block prints the name on a line of its own, the title on the next
 # ("Jane Doe\n\nChief Financial Officer") or after a semicolon ("Jane Doe; EVP, Chief ..."):
 # found from the title line back, as trying a name on every line is slow

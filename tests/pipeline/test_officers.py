@@ -110,6 +110,15 @@ def test_finds_officers_quoted_in_press_releases():
     ("Contacts\n\nMr. Teodor Brask\n\nChief Financial Officer\n\n414-555-0100", ["Teodor Brask"]),
     ("CONTACTS\n\nHarriet Voss; EVP, Chief Financial Officer & Treasurer", ["Harriet Voss"]),
     ("Investor Relations Contact\nVice President\nQuillon Mining Inc.\nChief Executive Officer", []),
+    # the title glued to the name by text extraction, after a dash, "its", credentials, or opened
+    # by a word such as Head, VP or Independent
+    ("COMPANY CONTACT\n\nHarriet VossChief Financial OfficerTel: 414-555-0100", ["Harriet Voss"]),
+    ("INVESTOR CONTACT:Teodor Brask - Head of Investor Relations", ["Teodor Brask"]),
+    ("the team is led by Lyle Brandt, its Chief Executive Officer, and", ["Lyle Brandt"]),
+    ("announced that Conrad Ashby, Ph.D., President and Chief Executive Officer, will", ["Conrad Ashby"]),
+    ("Contacts: Élodie Brask, CFA Vice President, Investor Relations", ["Élodie Brask"]),
+    ("with Odell Praske, Independent director for Quillon", ["Odell Praske"]),
+    ("thanked Harriet Voss, VP of Sales", ["Harriet Voss"]),
     # no name: a title followed by its company or a first name alone, a verb other than an appointment's
     ("said the Chief Executive Officer of Quillon Mining.", []),
     ("thanked President Lyle, who", []),
