@@ -225,12 +225,15 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E386", "a rule step's settings name an argument the step does not take"),
     Code("E387", "a model folder to migrate or update is not a saved spaCy pipeline",
          shared_by=("training.migrate_model", "training.relation_constraints")),
-    Code("E388", "the folder for a migrated model exists and is not empty"),
+    Code("E388", "the folder for a migrated or refitted model exists and is not empty",
+         shared_by=("training.migrate_model", "training.refit_rules")),
     Code("E389", "a migrated pipeline does not come out as the config's pipeline"),
     # Relation constraints learned into a trained model (training.relation_constraints)
     Code("E390", "the model has no exhibit_relations component to learn constraints for"),
     Code("E391", "the model's meta.json names no exhibits it was trained on"),
     Code("E392", "the corpus lacks exhibits the model was trained on"),
+    # Rule steps fitted again in a trained model (training.refit_rules)
+    Code("E393", "a rule step to refit is not in the model, or its name fits more than one"),
     # Synthetic training-only exhibits (training.synthetic, training.split)
     Code("E400", "an --extra-train record lacks meta.synthetic"),
     Code("E401", "an --extra-train record has the id of a corpus record"),
