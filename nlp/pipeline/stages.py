@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
-    agents, amounts, appointments, certifications, certified_reports, issuers, mentions, offers, officer_titles, officers,
-    prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
+    agents, amounts, appointments, certifications, certified_reports, contact_staff, issuers, mentions, offers,
+    officer_titles, officers, prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -41,6 +41,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "mentions": mentions.make_mention_propagator,
     "issuers": issuers.make_issuer_resolver,
     "officer_titles": officer_titles.make_officer_titles,
+    "contact_staff": contact_staff.make_contact_staff,
     "signature_titles": signature_titles.make_signature_titles,
     "sale_context": sale_context.make_sale_context,
 }

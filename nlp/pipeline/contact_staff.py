@@ -1,0 +1,78 @@
+"""The `contact_staff` step of exhibit_entity_rules: press and investor-relations contacts are no officers.
+
+A release ends with the people to contact: an officer with a title ("Jane Doe, Chief Financial
+Officer") or the staff of the company's press office or of an investor-relations agency ("Media
+Contact: Jane Doe, Quillon Communications"). By the guide only the officers are OFFICER. A
+name in a contact block with no TITLE beside it (after it, or right before it) that the release
+names nowhere else is such a contact: the recognizer's or a rule's OFFICER there is dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..ml.structure_features import doc_regions
+from ..pattern_files import alternation, load_patterns
+from ..structure import CONTACT_BLOCK
+from .switch import ActiveSwitch
+
+TITLE_REACH = 60  # characters after a contact's name in which its title stands
+# a title the recognizer did not find still opens with a title word ("Jane Doe, Group Head of Treasury")
+_TITLE_OPENING = re.compile(rf"[ \t\n,;|–—-]*(?:{alternation(load_patterns('titles')['title_openers'])})\b")
+
+
+def _titled(ents: List[Span], k: int) -> bool:
+    """Whether ents[k] has a TITLE right after it, or one right before it on nothing but space,
+    or title words follow it."""
+    ent = ents[k]
+    if _TITLE_OPENING.match(ent.doc.text, ent.end_char):
+        return True
+    after = ents[k + 1] if k + 1 < len(ents) else None
+    if after is not None and after.label_ == "TITLE" and after.start_char < ent.end_char + TITLE_REACH:
+        return True
+    before = ents[k - 1] if k else None
+    return (before is not None and before.label_ == "TITLE"
+            and not ent.doc.text[before.end_char:ent.start_char].strip())
+
+
+def contact_staff(ents: List[Span], contacts: List[Tuple[int, int]], label: str = "OFFICER") -> List[Span]:
+    """The OFFICER spans of `ents` (in text order) that name a contact, not an officer."""
+    officers = [e for e in ents if e.label_ == label]
+    staff = []
+    for k, ent in enumerate(ents):
+        if ent.label_ != label or not any(a <= ent.start_char < b for a, b in contacts):
+            continue
+        surname = ent.text.split()[-1]
+        if not _titled(ents, k) and not any(o is not ent and surname in o.text for o in officers):
+            staff.append(ent)
+    return staff
+
+
+class ContactStaff(ActiveSwitch):
+    def __init__(self, name: str, label: str = "OFFICER", title_label: str = "TITLE"):
+        self.name = name
+        self.label = label
+        self.title_label = title_label
+        self.active = True
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        """Stay off for training data without officers' titles: a name there needs none."""
+        if get_examples is not None:
+            self.active = any(ent.label_ == self.title_label for eg in get_examples() for ent in eg.reference.ents)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.active or not any(e.label_ == self.label for e in doc.ents):
+            return doc
+        contacts = [(a, b) for a, b, region in doc_regions(doc) if region == CONTACT_BLOCK]
+        if contacts:
+            ents = sorted(doc.ents, key=lambda e: e.start_char)
+            staff = {(e.start_char, e.end_char) for e in contact_staff(ents, contacts, self.label)}
+            doc.ents = [e for e in ents if (e.start_char, e.end_char) not in staff]
+        return doc
+
+
+def make_contact_staff(nlp: Language, name: str, label: str = "OFFICER", title_label: str = "TITLE") -> ContactStaff:
+    return ContactStaff(name, label, title_label)
