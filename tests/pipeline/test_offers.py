@@ -38,6 +38,18 @@ def test_no_offers_without_a_word_of_sale_or_before_the_issuer():
     assert offer_pairs(text, issuers, securities) == []
 
 
+def test_the_issuer_named_after_the_security_as_its_seller_offers_it():
+    text = ("The offering consists of 5,000,000 shares of common stock to be issued and sold by Quillon and "
+            "1,000,000 shares of common stock to be sold by the selling stockholder. The underwriters have an "
+            "option to purchase up to 750,000 additional shares of common stock from Quillon. The common stock "
+            "of Quillon trades on Nasdaq.")
+    issuers = [char_offsets(text, "Quillon", k) for k in (1, 2, 3)]
+    securities = [char_offsets(text, "common stock", k) for k in (1, 2, 3, 4)]
+    assert _named(text, offer_pairs(text, issuers, securities)) == [
+        ("Quillon", "common stock", char_offsets(text, "common stock", 1)[0]),
+        ("Quillon", "common stock", char_offsets(text, "common stock", 3)[0])]
+
+
 def test_a_parenthesised_issuer_definition_is_not_the_head():
     text = "Quillon Inc. (“Quillon”) announced a secondary offering of subordinate voting shares."
     issuers = [char_offsets(text, "Quillon Inc."), char_offsets(text, "Quillon", 2)]
