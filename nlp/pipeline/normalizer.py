@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Set
+from typing import List, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,6 +40,7 @@ _DEFINED_TERM = re.compile(r"[“\"]([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3})[”\
 _MAX_PREFIX_WORDS = 2
 # "Acme" + " Pharmaceuticals Holding AG" or " Bank & Trust": company words that go on a name
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
+_ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
 
 
@@ -103,6 +104,7 @@ class EntityNormalizer:
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
                                                               defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span)]
+            kept = [part for span in kept for part in self._name_once(span)]
             doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
@@ -188,6 +190,23 @@ class EntityNormalizer:
             elif named or not short_form:
                 out.append(span)
         return out
+
+    @staticmethod
+    def _name_once(span: Span) -> List[Span]:
+        """A company name the recognizer took twice in one span, as an "About" heading runs into
+        the paragraph under it ("About Quillon Mining\nQuillon Mining is ..."), is two mentions."""
+        if span.label_ not in _ONCE_LABELS or len(span) < 2:
+            return [span]
+        doc = span.doc
+        for cut in range(span.start + 1, span.end):
+            if doc[cut].is_space:
+                continue
+            first_end = cut
+            while first_end > span.start and doc[first_end - 1].is_space:
+                first_end -= 1
+            if first_end > span.start and _folded(doc[span.start:first_end].text) == _folded(doc[cut:span.end].text):
+                return [Span(doc, span.start, first_end, label=span.label), Span(doc, cut, span.end, label=span.label)]
+        return [span]
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

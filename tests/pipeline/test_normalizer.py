@@ -130,6 +130,16 @@ def test_an_issuer_guess_opening_a_longer_company_name_takes_the_whole_name():
     assert _issuer_guesses(text, guesses) == ["Vornex Therapeutics Holding AG", "Vornex Therapeutics"]
 
 
+def test_a_company_name_taken_twice_in_one_span_is_two_mentions():
+    text = "About Zephrany Mining\nZephrany Mining is an explorer. About ZEPHRANY Zephrany: none."
+    guesses = [("Zephrany Mining\nZephrany Mining", "Zephrany Mining\nZephrany Mining"),
+               ("ZEPHRANY Zephrany", "ZEPHRANY Zephrany")]
+    assert _issuer_guesses(text, guesses) == ["Zephrany Mining", "Zephrany Mining", "ZEPHRANY", "Zephrany"]
+    # a name whose halves differ stays whole
+    assert _issuer_guesses("Zephrany Zephrany Mining", [("Zephrany Zephrany Mining", "Zephrany Zephrany Mining")]) == [
+        "Zephrany Zephrany Mining"]
+
+
 def test_an_issuer_short_form_opening_another_company_name_is_dropped():
     text = "Tarnwell Bankshares, Inc. owns Tarnwell Bank & Trust. Tarnwell grew."
     guesses = [("Tarnwell Bankshares, Inc.", "Tarnwell Bankshares, Inc."), ("Tarnwell Bank &", "Tarnwell"),
