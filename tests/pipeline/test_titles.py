@@ -36,6 +36,9 @@ def _parts(text, phrase, issuers=frozenset()):
     ("Thomas\nGranville, Chief Executive Officer", "Thomas\nGranville, Chief Executive Officer", ["Chief Executive Officer"]),
     # "Interim" belongs to the title
     ("was named Interim Chief Financial Officer today", "Chief Financial Officer", ["Interim Chief Financial Officer"]),
+    # and so do "Deputy" and "First"
+    ("Jane Roe, Deputy CEO and CFO", "CEO and CFO", ["Deputy CEO and CFO"]),
+    ("Jane Roe, First Vice President", "Vice President", ["First Vice President"]),
     # a plain title is left alone
     ("Vice President of Labor Relations", "Vice President of Labor Relations", ["Vice President of Labor Relations"]),
 ])
