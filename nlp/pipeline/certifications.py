@@ -10,10 +10,12 @@ relation only in one.
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
 
 from ..pattern_files import alternation_group, load_patterns
-from .relation_rules import Offsets, pair_rule
+from .relation_rules import Offsets, PairRule, pair_rule
 from ..structure import paragraph_sentence_start
 from .titles import LOWER_CASE_TITLE_WORDS
 
@@ -138,24 +140,61 @@ def _signers(exhibit: _Exhibit, officers: Sequence[Offsets]) -> List[Offsets]:
     return sorted(signers + marks)
 
 
+def _statement_officers(exhibit: _Exhibit, officers: Sequence[Offsets]) -> Iterator[Tuple[int, int, int, List[Offsets], bool]]:
+    """(statement start, verb position, statement end, its certifying officers, whether the
+    statement names them) for each certifying statement: the officers named before its verb or,
+    where it names nobody, each signature block's printed name."""
+    for start, verb, end in _statements(exhibit):
+        named = [o for o in officers if start <= o[0] < verb
+                 and not exhibit.is_signature_mark(o) and not exhibit.stands_alone(o)]
+        if named:
+            yield start, verb, end, named, True
+        else:
+            yield start, verb, end, _signers(exhibit, [o for o in officers if verb <= o[0] < end]), False
+
+
 def certifying_pairs(
     text: str, officers: Iterable[Offsets], reports: Iterable[Offsets]
 ) -> List[Tuple[Offsets, Offsets]]:
     """(officer, report) pairs the certifying statements of `text` state."""
     exhibit = _Exhibit(text)
-    officers = sorted(officers)
     reports = sorted(reports)
     pairs: List[Tuple[Offsets, Offsets]] = []
-    for start, verb, end in _statements(exhibit):
+    for start, _, end, certifying, _ in _statement_officers(exhibit, sorted(officers)):
         report = _statement_report(exhibit, reports, start, end)
-        if report is None:
-            continue
-        named = [o for o in officers if start <= o[0] < verb
-                 and not exhibit.is_signature_mark(o) and not exhibit.stands_alone(o)]
-        if not named:
-            named = _signers(exhibit, [o for o in officers if verb <= o[0] < end])
-        pairs.extend((officer, report) for officer in named)
+        if report is not None:
+            pairs.extend((officer, report) for officer in certifying)
     return pairs
+
+
+def certified_issuer_pairs(
+    text: str, officers: Iterable[Offsets], issuers: Iterable[Offsets]
+) -> List[Tuple[Offsets, Offsets]]:
+    """(officer, issuer) pairs of certifying statements that name their officers: by the guide
+    each is OFFICER_OF the issuer named in its own words ("I, NAME, Chief Financial Officer of
+    Quillon Corp., certify"), else the statement's first naming of the issuer ("In connection
+    with the Quarterly Report of Quillon Corp. ... I, NAME, certify")."""
+    exhibit = _Exhibit(text)
+    issuers = sorted(issuers)
+    pairs: List[Tuple[Offsets, Offsets]] = []
+    for start, verb, end, certifying, named in _statement_officers(exhibit, sorted(officers)):
+        naming = [i for i in issuers if start <= i[0] < end and not exhibit.in_heading(i[0])]
+        if not named or not naming:
+            continue
+        for k, officer in enumerate(certifying):
+            # the officer's own words run to the next officer's name or the verb
+            own_end = certifying[k + 1][0] if k + 1 < len(certifying) else verb
+            own = [i for i in naming if officer[1] <= i[0] < own_end]
+            pairs.append((officer, (own or naming)[0]))
+    return pairs
+
+
+class CertifiedIssuers(PairRule):
+    """The certified_issuers step: decides OFFICER_OF for the officers a certifying statement
+    names and leaves the model's other pairs (releases, signature blocks) alone."""
+
+    def overrules(self, head: Offsets, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
+        return any(head == officer for officer, _ in found)
 
 
 # the certifies step replaces the model's CERTIFIES: the rule reads the statement the guide
@@ -165,3 +204,8 @@ make_certifying_statements = pair_rule(
     label="CERTIFIES", head_label="OFFICER", child_label="REPORT",
     find=certifying_pairs, replaces=True,
 )
+
+
+def make_certified_issuers(nlp: Language, name: str, label: str = "OFFICER_OF", head_label: str = "OFFICER",
+                           child_label: str = "ISSUER", confidence: float = 1.0) -> CertifiedIssuers:
+    return CertifiedIssuers(name, label, head_label, child_label, confidence, certified_issuer_pairs, replaces=False)

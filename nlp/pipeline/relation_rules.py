@@ -44,8 +44,8 @@ class RelationRule(ActiveSwitch):
                 for labels in (eg.reference._.relations or {}).values()
             )
 
-    def overrules(self, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
-        """Whether the model's pair of this label ending at `child` gives way to the rule's."""
+    def overrules(self, head: Offsets, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
+        """Whether the model's pair (head, child) of this label gives way to the rule's."""
         return self.replaces
 
     def __call__(self, doc: Doc) -> Doc:
@@ -54,7 +54,7 @@ class RelationRule(ActiveSwitch):
         found = list(self.find_pairs(doc))
         relations: Dict = {}
         for (head, child), labels in (doc._.relations or {}).items():
-            kept = {k: p for k, p in labels.items() if not (k == self.label and self.overrules(tuple(child), found))}
+            kept = {k: p for k, p in labels.items() if not (k == self.label and self.overrules(tuple(head), tuple(child), found))}
             if kept:
                 relations[(head, child)] = kept
         for head, child in found:

@@ -127,7 +127,7 @@ class BlockTitles(RelationRule):
     def find_pairs(self, doc: Doc) -> List[Tuple[Offsets, Offsets]]:
         return block_title_pairs(doc.text, self.offsets(doc, self.officer_label), self.offsets(doc, self.title_label))
 
-    def overrules(self, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
+    def overrules(self, head: Offsets, child: Offsets, found: Sequence[Tuple[Offsets, Offsets]]) -> bool:
         return any(child == title for _, title in found)
 
 

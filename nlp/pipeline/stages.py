@@ -47,6 +47,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
 }
 RELATION_STEPS: Dict[str, Callable] = {
     "certifies": certifications.make_certifying_statements,
+    "certified_issuers": certifications.make_certified_issuers,
     "price_of": prices.make_priced_securities,
     "offers": offers.make_offered_securities,
     "raises": proceeds.make_raised_amounts,

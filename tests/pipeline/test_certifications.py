@@ -4,7 +4,7 @@ import spacy
 from spacy.training import Example
 
 from conftest import char_offsets
-from nlp.pipeline.certifications import certifying_pairs
+from nlp.pipeline.certifications import certified_issuer_pairs, certifying_pairs
 from conftest import add_rule_step
 
 
@@ -135,3 +135,35 @@ def test_component_round_trips_its_switch(tmp_path):
     add_rule_step(nlp, "certifies").active = False
     nlp.to_disk(tmp_path / "model")
     assert spacy.load(tmp_path / "model").get_pipe("rules_certifies").step("certifies").active is False
+
+
+JOINT = (
+    "In connection with the Quarterly Report of Quillon Corp. (the “Company”) on Form 10-Q, I, Jane Q. Roe, "
+    "Chief Executive Officer of the Company, and I, John Smith, Chief Financial Officer of Quillon Corp., "
+    "certify that the Report fully complies with the Exchange Act.\n\n"
+    "/s/ Jane Q. Roe\n/s/ John Smith\n\n"
+    "A signed original has been provided to Quillon Corp.\n"
+)
+
+
+def test_certifying_officers_are_officers_of_the_issuer_their_statement_names():
+    officers = _spans(JOINT, "Jane Q. Roe", "John Smith", "Jane Q. Roe#2", "John Smith#2")
+    issuers = _spans(JOINT, "Quillon Corp.", "Quillon Corp.#2", "Quillon Corp.#3")
+    pairs = certified_issuer_pairs(JOINT, officers, issuers)
+    # the first naming in the statement, unless the officer's own words name the issuer
+    assert pairs == [(officers[0], issuers[0]), (officers[1], issuers[1])]
+    # a statement that names nobody leaves OFFICER_OF to the model
+    assert certified_issuer_pairs(UNDERSIGNED, _spans(UNDERSIGNED, "John Smith", "Mary Jones"),
+                                  _spans(UNDERSIGNED, "Form 10-K")) == []
+
+
+def test_certified_issuers_step_decides_only_for_the_officers_it_pairs():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "certified_issuers")
+    roe, smith, sig_roe, sig_smith = _spans(JOINT, "Jane Q. Roe", "John Smith", "Jane Q. Roe#2", "John Smith#2")
+    first, second, footer = _spans(JOINT, "Quillon Corp.", "Quillon Corp.#2", "Quillon Corp.#3")
+    ents = [(*s, "OFFICER") for s in (roe, smith, sig_roe, sig_smith)] + [(*s, "ISSUER") for s in (first, second, footer)]
+    model = {(roe, footer): {"OFFICER_OF": 0.7}, (sig_smith, footer): {"OFFICER_OF": 0.6}}
+    doc = component(_doc_with(nlp, JOINT, ents, model))
+    assert doc._.relations == {(sig_smith, footer): {"OFFICER_OF": 0.6}, (roe, first): {"OFFICER_OF": 1.0},
+                               (smith, second): {"OFFICER_OF": 1.0}}
