@@ -26,7 +26,7 @@ from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
     agents, amounts, appointments, certifications, certified_reports, contact_staff, issuers, mentions, offers,
-    officer_titles, officers, prices, proceeds, quantities, registrants, sale_context, securities, signature_titles,
+    officer_titles, officers, prices, proceeds, quantities, registrants, sale_context, securities, signature_titles, title_alternatives,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -53,6 +53,7 @@ RELATION_STEPS: Dict[str, Callable] = {
     "raises": proceeds.make_raised_amounts,
     "block_titles": signature_titles.make_block_titles,
     "appointments": appointments.make_appointed_officers,
+    "title_alternatives": title_alternatives.make_title_alternatives,
 }
 
 
