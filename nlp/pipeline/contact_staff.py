@@ -60,8 +60,7 @@ class ContactStaff(ActiveSwitch):
 
     def initialize(self, get_examples=None, nlp=None) -> None:
         """Stay off for training data without officers' titles: a name there needs none."""
-        if get_examples is not None:
-            self.active = any(ent.label_ == self.title_label for eg in get_examples() for ent in eg.reference.ents)
+        self.stay_on_for(get_examples, self.title_label)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.active or not any(e.label_ == self.label for e in doc.ents):

@@ -35,10 +35,7 @@ class PhraseLabeler(ActiveSwitch):
 
     def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, nlp=None) -> None:
         """Stay off for training data in another schema: it would invent a label the data lacks."""
-        if get_examples is not None:
-            self.active = any(
-                ent.label_ == self.label for eg in get_examples() for ent in eg.reference.ents
-            )
+        self.stay_on_for(get_examples, self.label)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:

@@ -12,6 +12,12 @@ from pathlib import Path
 class ActiveSwitch:
     active = True
 
+    def stay_on_for(self, get_examples, label: str) -> None:
+        """At initialize: stay on only if the training data has `label` (a corpus in another
+        schema would otherwise get a label it lacks)."""
+        if get_examples is not None:
+            self.active = any(ent.label_ == label for eg in get_examples() for ent in eg.reference.ents)
+
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
