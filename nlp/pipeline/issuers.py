@@ -27,7 +27,7 @@ from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
-from ..structure import CERTIFYING_STATEMENT
+from ..structure import CERTIFYING_STATEMENT, HEADLINE
 from .officers import officer_name_spans
 from .registrants import registrant_name_spans
 from .text_cache import doc_text
@@ -40,6 +40,25 @@ _HONORIFICS = {h.lower() for h in load_patterns("names")["honorifics"]}
 _OPENING_GLUE = set(_COMPANIES["name_opening_glue"])
 _ACTION = re.compile(rf"^\W{{0,3}}({alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
 N_FEATURES = 11
+# "Quillon Acquires Vorn Minerals, a ...": the company a headline says is acquired
+_ACQUIRED_IN_HEADLINE = re.compile(
+    rf"(?i:\b(?:{alternation(_COMPANIES['acquisition_headline_verbs'])})[ \t]+(?:the[ \t]+)?)"
+    r"([A-Z][\w.&'’/-]*(?:[ \t]+(?:[A-Z][\w.&'’/-]*|of|and|&)){0,5})")
+
+
+def acquired_companies(doc: Doc, text: str) -> List[str]:
+    """The names the exhibit's headline gives a company being acquired (never its issuer: the
+    guide's ISSUER is the company publishing the release, not what it buys)."""
+    headlines = [(a, b) for a, b, label in doc_regions(doc) if label == HEADLINE][:1]
+    names = []
+    for start, end in headlines:
+        for match in _ACQUIRED_IN_HEADLINE.finditer(text, start, end):
+            words = match.group(1).split()
+            while words and words[-1].lower() in ("of", "and", "&"):
+                words.pop()
+            if words and words[0][:1].isupper():
+                names.append(" ".join(words))
+    return names
 
 
 def _cores(doc: Doc) -> Dict[str, str]:
@@ -202,11 +221,13 @@ class IssuerResolver:
         z = float(numpy.dot(features, self.cfg["weights"]) + self.cfg["bias"])
         return 1.0 / (1.0 + math.exp(-z))
 
-    def best_candidate(self, doc: Doc, text: str) -> Optional[Tuple[float, str, List[Tuple[int, int]]]]:
-        """(probability, core name, its spans) of the best-scoring name, or None without names."""
+    def best_candidate(self, doc: Doc, text: str, excluded: List[str] = ()) -> Optional[Tuple[float, str, List[Tuple[int, int]]]]:
+        """(probability, core name, its spans) of the best-scoring name that is none of the
+        `excluded` companies, or None without names."""
         scored = (
             (self.name_probability(name_features(text, core, spans)), core, spans)
             for _, core, spans in doc_candidates(doc, text)
+            if not any(same_company(core, name, text) for name in excluded)
         )
         return max(scored, key=lambda x: x[0], default=None)
 
@@ -215,7 +236,8 @@ class IssuerResolver:
             return doc
         # one exhibit, one issuer: only the best-scoring name is taken
         text = doc_text(doc)
-        best = self.best_candidate(doc, text)
+        acquired = acquired_companies(doc, text)
+        best = self.best_candidate(doc, text, acquired)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
         people = self._phrase_officer_words(text)
@@ -223,7 +245,8 @@ class IssuerResolver:
         # in full) casts no vote for the issuer
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "OFFICER" and len(e.text.split()) > 1}
         recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER"
-                                    and not all(self._persons_words(e.text, people | surnames)))
+                                    and not all(self._persons_words(e.text, people | surnames))
+                                    and not any(same_company(e.text, name, text) for name in acquired))
         # a certification states its registrant in fixed phrases ("this report on Form 10-K of
         # Quillon Corporation;"): that statement outweighs the scorer's choice and the recognizer's
         stated = most_mentioned(self._stated_registrants(doc, text))
@@ -244,6 +267,8 @@ class IssuerResolver:
                         else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
+        # a company the headline says is acquired is no mention of the issuer, agreed or not
+        ents = [e for e in ents if not (e.label_ == "ISSUER" and any(same_company(e.text, n, text) for n in acquired))]
         doc.ents = filter_spans(ents)
         return doc
 

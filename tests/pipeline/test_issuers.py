@@ -216,3 +216,25 @@ def test_issuer_guesses_on_an_officers_surname_cast_no_vote():
     issuers = {e.text for e in resolver(doc).ents if e.label_ == "ISSUER"}
     assert "Brenna" not in issuers
     assert "Fenwick Copper" in issuers
+
+
+ACQUISITION = (
+    "Brixa Mining Acquires Vornhal Minerals, a Copper Explorer\n\n"
+    "TORONTO, Feb. 3, 2025 (GLOBE NEWSWIRE) — Brixa Mining Inc. (CSE: BRX) announced today that it "
+    "acquired Vornhal Minerals Ltd. Vornhal Minerals holds twelve claims. Vornhal Minerals will keep its "
+    "name. Vornhal Minerals was founded in 2019.\n\n"
+    "About Brixa Mining\n\nBrixa Mining is an exploration company."
+)
+
+
+def test_the_company_a_headline_says_is_acquired_is_no_issuer():
+    from nlp.pipeline.issuers import acquired_companies
+
+    nlp, _ = _fitted()
+    assert acquired_companies(nlp.make_doc(ACQUISITION), ACQUISITION) == ["Vornhal Minerals"]
+    # the recognizer took the acquired company for the issuer throughout
+    guesses = [("Vornhal Minerals", "ISSUER", k) for k in (1, 2, 3, 4, 5)]
+    doc = doc_with_guesses(nlp, ACQUISITION, *guesses)
+    doc = nlp.get_pipe("rules_issuers")(doc)
+    issuers = {e.text for e in doc.ents if e.label_ == "ISSUER"}
+    assert "Brixa Mining" in issuers and not any("Vornhal" in name for name in issuers)
