@@ -18,35 +18,37 @@ from ..ml.structure_features import doc_regions
 from ..pattern_files import alternation, load_patterns
 from ..structure import CONTACT_BLOCK
 from .switch import ActiveSwitch
+from .text_cache import doc_text
 
 TITLE_REACH = 60  # characters after a contact's name in which its title stands
 # a title the recognizer did not find still opens with a title word ("Jane Doe, Group Head of Treasury")
 _TITLE_OPENING = re.compile(rf"[ \t\n,;|–—-]*(?:{alternation(load_patterns('titles')['title_openers'])})\b")
 
 
-def _titled(ents: List[Span], k: int) -> bool:
+def _titled(text: str, ents: List[Span], k: int) -> bool:
     """Whether ents[k] has a TITLE right after it, or one right before it on nothing but space,
     or title words follow it."""
     ent = ents[k]
-    if _TITLE_OPENING.match(ent.doc.text, ent.end_char):
+    if _TITLE_OPENING.match(text, ent.end_char):
         return True
     after = ents[k + 1] if k + 1 < len(ents) else None
     if after is not None and after.label_ == "TITLE" and after.start_char < ent.end_char + TITLE_REACH:
         return True
     before = ents[k - 1] if k else None
     return (before is not None and before.label_ == "TITLE"
-            and not ent.doc.text[before.end_char:ent.start_char].strip())
+            and not text[before.end_char:ent.start_char].strip())
 
 
-def contact_staff(ents: List[Span], contacts: List[Tuple[int, int]], label: str = "OFFICER") -> List[Span]:
-    """The OFFICER spans of `ents` (in text order) that name a contact, not an officer."""
+def contact_staff(text: str, ents: List[Span], contacts: List[Tuple[int, int]], label: str = "OFFICER") -> List[Span]:
+    """The OFFICER spans of `ents` (in text order) that name a contact, not an officer; `text` is
+    the doc's text, built once by the caller (Doc.text joins every token)."""
     officers = [e for e in ents if e.label_ == label]
     staff = []
     for k, ent in enumerate(ents):
         if ent.label_ != label or not any(a <= ent.start_char < b for a, b in contacts):
             continue
         surname = ent.text.split()[-1]
-        if not _titled(ents, k) and not any(o is not ent and surname in o.text for o in officers):
+        if not _titled(text, ents, k) and not any(o is not ent and surname in o.text for o in officers):
             staff.append(ent)
     return staff
 
@@ -68,7 +70,7 @@ class ContactStaff(ActiveSwitch):
         contacts = [(a, b) for a, b, region in doc_regions(doc) if region == CONTACT_BLOCK]
         if contacts:
             ents = sorted(doc.ents, key=lambda e: e.start_char)
-            staff = {(e.start_char, e.end_char) for e in contact_staff(ents, contacts, self.label)}
+            staff = {(e.start_char, e.end_char) for e in contact_staff(doc_text(doc), ents, contacts, self.label)}
             doc.ents = [e for e in ents if (e.start_char, e.end_char) not in staff]
         return doc
 

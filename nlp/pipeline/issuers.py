@@ -58,7 +58,7 @@ def acquired_companies(doc: Doc, text: str) -> List[str]:
                 words.pop()
             if words and words[0][:1].isupper():
                 names.append(" ".join(words))
-    return names
+    return list(dict.fromkeys(names))  # a headline repeated on a wire's summary line names it again
 
 
 def _cores(doc: Doc) -> Dict[str, str]:
@@ -237,6 +237,10 @@ class IssuerResolver:
         # one exhibit, one issuer: only the best-scoring name is taken
         text = doc_text(doc)
         acquired = acquired_companies(doc, text)
+
+        def is_acquired(name: str) -> bool:
+            return any(same_company(name, company, text) for company in acquired)
+
         best = self.best_candidate(doc, text, acquired)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
@@ -246,7 +250,7 @@ class IssuerResolver:
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "OFFICER" and len(e.text.split()) > 1}
         recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER"
                                     and not all(self._persons_words(e.text, people | surnames))
-                                    and not any(same_company(e.text, name, text) for name in acquired))
+                                    and not is_acquired(e.text))
         # a certification states its registrant in fixed phrases ("this report on Form 10-K of
         # Quillon Corporation;"): that statement outweighs the scorer's choice and the recognizer's
         stated = most_mentioned(self._stated_registrants(doc, text))
@@ -268,7 +272,7 @@ class IssuerResolver:
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         # a company the headline says is acquired is no mention of the issuer, agreed or not
-        ents = [e for e in ents if not (e.label_ == "ISSUER" and any(same_company(e.text, n, text) for n in acquired))]
+        ents = [e for e in ents if not (e.label_ == "ISSUER" and is_acquired(e.text))]
         doc.ents = filter_spans(ents)
         return doc
 

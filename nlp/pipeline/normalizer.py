@@ -173,22 +173,19 @@ class EntityNormalizer:
         out = []
         for span in spans:
             end = span.end_char
-            while span.label_ == "ISSUER":
-                word = _NAME_WORD.match(text, end)
-                if word is None or word.group(1).lower() not in _NAME_WORDS:
-                    break
+            word = _NAME_WORD.match(text, end) if span.label_ == "ISSUER" else None
+            while word is not None and word.group(1).lower() in _NAME_WORDS:
                 end = word.end()
+                word = _NAME_WORD.match(text, end)
             if end == span.end_char:
                 out.append(span)
                 continue
             whole, guess = _folded(text[span.start_char:end]), _folded(span.text)
             named = any(name.startswith(whole) for name in issuer_names)
             short_form = any(len(name) > len(guess) and name.startswith(guess) for name in issuer_names)
-            longer = span.doc.char_span(span.start_char, end, "ISSUER", alignment_mode="contract")
-            if (named or not short_form) and longer is not None and len(longer):
-                out.append(longer)
-            elif named or not short_form:
-                out.append(span)
+            if named or not short_form:
+                longer = span.doc.char_span(span.start_char, end, "ISSUER", alignment_mode="contract")
+                out.append(longer if longer is not None and len(longer) else span)
         return out
 
     @staticmethod

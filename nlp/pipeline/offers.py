@@ -31,6 +31,12 @@ _DESCRIBED = re.compile(
 _SOLD_BY = re.compile(rf"(?:{alternation(_CUES['passive_sale_cues'])})\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def _described(text: str, floor: int, start: int) -> bool:
+    """Whether the few words before the security at `start` (none before `floor`) describe it as
+    part of another security."""
+    return bool(_DESCRIBED.search(text[max(floor, start - 50):start]))
+
+
 def offer_pairs(text: str, issuers: Sequence[Offsets], securities: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
     """(issuer, security) pairs of the sentences that state a sale."""
     securities = sorted(s for s in securities if not is_defined_term(text, s[0]))
@@ -40,7 +46,7 @@ def offer_pairs(text: str, issuers: Sequence[Offsets], securities: Sequence[Offs
         for security in (s for s in securities if head[1] <= s[0] < end):
             if not _SALE.search(text[head[1]:security[0]]):
                 continue
-            if _DESCRIBED.search(text[max(head[1], security[0] - 50):security[0]]):
+            if _described(text, head[1], security[0]):
                 continue
             name = " ".join(text[security[0]:security[1]].lower().split())
             if name not in taken:
@@ -60,7 +66,7 @@ def _sold_by_pairs(text: str, heads: Sequence[Offsets], securities: Sequence[Off
         if not before or before[-1] in paired:
             continue
         security = before[-1]
-        if _SOLD_BY.fullmatch(text, security[1], head[0]) and not _DESCRIBED.search(text[max(0, security[0] - 50):security[0]]):
+        if _SOLD_BY.fullmatch(text, security[1], head[0]) and not _described(text, 0, security[0]):
             pairs.append((head, security))
             paired.add(security)
     return pairs
