@@ -51,14 +51,34 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    for a, b in merged:
+    for a, b in _partnership_names(text, merged):
         while text[a:b].startswith("The "):
             a += 4
         b = a + len(text[a:b].rstrip())
         words = text[a:b].split()
         names_only = all(w[:1].isupper() or w[:1].isdigit() or w in _GLUE for w in words)
-        if words and words[0][:1].isupper() and names_only and len(words) <= 6:
+        # "A Vexley Company" after a bank's name describes it; no name opens with an article
+        described = words[:1] in (["A"], ["An"])
+        if words and words[0][:1].isupper() and names_only and len(words) <= 6 and not described:
             yield a, b
+
+
+_SURNAME = r"[A-Z][\w'’-]*"
+_PARTNERS_LAST = re.compile(rf"{_SURNAME}\s+&\s+{_SURNAME}")
+_ONE_SURNAME = re.compile(_SURNAME)
+
+
+def _partnership_names(text: str, items: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Items rejoined where a list split a partnership's name at its commas: "Corby, Dunmore &
+    Pratt" is one firm, its single surnames joined by commas up to a last "Surname & Surname"."""
+    joined: List[Tuple[int, int]] = []
+    for a, b in items:
+        if _PARTNERS_LAST.fullmatch(text[a:b].strip()):
+            while (joined and _ONE_SURNAME.fullmatch(text[joined[-1][0]:joined[-1][1]].strip())
+                   and re.fullmatch(r",\s+", text[joined[-1][1]:a])):
+                a = joined.pop()[0]
+        joined.append((a, b))
+    return joined
 
 
 _APPOSITIVE_ROLE_NOUN = rf"(?:{alternation(_CUES['agent_appositive_roles'])})"

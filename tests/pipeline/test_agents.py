@@ -127,3 +127,15 @@ def test_the_other_members_of_the_syndicate_are_agents():
 def test_a_syndicate_list_ends_at_its_sentence():
     text = "It has a syndicate of agents including Carrowby Markets. The Company will pay a fee."
     assert _names(text) == ["Carrowby Markets"]
+
+
+def test_a_partnership_name_keeps_its_commas_and_its_description_is_no_agent():
+    text = ("Hartwell James and Corby, Dunmore & Pratt, A Vexley Company are serving as co-placement "
+            "agents for the offering.")
+    assert _names(text) == ["Hartwell James", "Corby, Dunmore & Pratt"]
+
+
+def test_a_list_of_firms_ending_in_an_ampersand_name_stays_a_list():
+    # only single surnames before the last "Surname & Surname" join it
+    text = "Citadel, Vane Sachs & Co. LLC and Harrow Brothers, Lyle & Marsh are acting as underwriters."
+    assert _names(text) == ["Citadel", "Vane Sachs & Co. LLC", "Harrow Brothers", "Lyle & Marsh"]
