@@ -2,7 +2,8 @@
 
 "for gross proceeds of approximately $9.1 million", "$40 Million Convertible Notes Financing",
 "$775 Million Strategic Investment", "approximately $18.6 million in gross proceeds", "an aggregate
-principal amount of US$2.1 billion", "has secured an additional $0.551 million",
+principal amount of US$2.1 billion", "the offering of $400 million aggregate principal amount of",
+"has secured an additional $0.551 million",
 "a $252 million public offering", "net proceeds ... are expected to be approximately $94.2
 million", "to raise approximately A$27.2 million": money in these phrases is the offering's AMOUNT, which the
 recognizer, trained on a hundred examples, still misses in unfamiliar wording.
@@ -57,6 +58,16 @@ _PATTERNS = (
     re.compile(
         rf"({MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])}|net)\s+)?proceeds\b"
         rf"|\baggregate\s+principal\s+amount\s+of\s+({MONEY})",
+        re.IGNORECASE,
+    ),
+    # "the offering of US$400 million aggregate principal amount of senior notes": the sum an
+    # offering or issuance is "of", not a balance the issuer had ("$59 million in aggregate
+    # principal amount of its notes") nor old notes ("... of outstanding 3.875% Senior Notes")
+    re.compile(
+        rf"\b(?:{alternation(_CUES['offering_nouns'] + _CUES['issuance_nouns'])})\s+(?:\([^()\n]{{0,40}}\)\s+)?"
+        rf"of\s+(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?"
+        rf"({MONEY})\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
+        rf"(?!(?:the\s+|its\s+|our\s+)?(?:{alternation(_CUES['old_security_words'])})\b)",
         re.IGNORECASE,
     ),
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"

@@ -34,6 +34,22 @@ def test_more_currency_forms_and_phrases_state_the_amount():
                               "US$2.1 billion", "$75 Million"]
 
 
+def test_the_principal_sum_an_offering_is_of_is_the_amount():
+    text = ("Quillon Inc. announced the offering of US$2.25 billion aggregate principal amount of "
+            "Junior Subordinated Notes. It closed the issuance and sale of $65 million aggregate "
+            "principal amount of Senior Notes and a public offering (the “Offering”) of "
+            "$75,000,000 aggregate principal amount of debentures.")
+    assert _amounts(text) == ["US$2.25 billion", "$65 million", "$75,000,000"]
+
+
+def test_balances_ratios_and_old_notes_are_no_principal_amount():
+    text = ("At year end Quillon had $59.2 million in aggregate principal amount of its 5.25% notes. "
+            "It offers to exchange any and all of the $750,000,000 in aggregate principal amount of "
+            "outstanding 4.375% Senior Notes, paying for each $1,000 in aggregate principal amount "
+            "of Existing Notes $1,000 in aggregate principal amount of New Notes.")
+    assert _amounts(text) == []
+
+
 def test_prices_and_other_money_are_not_amounts():
     text = "Units were sold at $0.25 per unit. Revenue was $11,330,000 and net income rose by $155,000."
     assert _amounts(text) == []
