@@ -39,3 +39,25 @@ def test_other_labels_are_never_touched():
     text = "Revenue was $5 million and Jane Roe is Chief Executive Officer."
     doc = nlp.get_pipe("rules_sale_context").step("sale_context")(_doc(nlp, text, ("$5 million", "AMOUNT"), ("Jane Roe", "OFFICER")))
     assert [(e.text, e.label_) for e in doc.ents] == [("Jane Roe", "OFFICER")]
+
+
+def test_existing_stock_named_for_holdings_listing_or_trading_is_no_security():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = ("Quillon Corp. closed its private placement of 2,000,000 common shares at $1.00 per share. "
+            "Vorn Capital purchased units in the private placement and now holds 9.9% of the Company's "
+            "common shares, and 12,000,000 common shares are outstanding after the private placement.")
+    first, held, outstanding = (text.index("common shares"), text.index("common shares,"),
+                                text.index("common shares are"))
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, s + len("common shares"), "SECURITY") for s in (first, held, outstanding)]
+    assert [e.start_char for e in component(doc).ents] == [first]
+
+
+def test_stock_sold_in_the_sentence_stays_a_security():
+    from nlp.pipeline.sale_context import names_existing_stock
+
+    text = "Quillon sold 1,000,000 shares of its common stock to the holders of its warrants."
+    for word in ("common stock", "warrants"):
+        start = text.index(word)
+        assert not names_existing_stock(text, start, start + len(word))
