@@ -20,17 +20,21 @@ from spacy.language import Language
 from ..structure import BLANK_LINE
 from .appointments import is_appointee
 from .signature_titles import Entities, TitlesNearOfficers
-from .titles import title_item_after
+from .titles import title_item_after, title_item_before
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
 _AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
 _POSSESSIVE = re.compile(r"[’']s[ \t]+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
 # the role an appointee is given: "appoints NAME as its new President", "the promotion of NAME to EVP"
 _AS_ROLE = re.compile(r"[ \t]+(?:as|to)[ \t]+(?:(?:its|the|our|their)[ \t]+)?(?:new[ \t]+)?")
 # a title does not run past a sentence end, a quotation, a parenthesis or a blank line
 _TITLE_STOP = re.compile(rf"{BLANK_LINE.pattern}|[.;“”\"()|]")
 _TITLE_REACH = 120
 _HELD_AT = re.compile(r"[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+# what may stand before a title written before the name: nothing on the line or in the sentence,
+# a lower-case word ("said", "added"), or the issuer's name ("said Quillon CEO NAME")
+_BEFORE_TITLE_OPEN = re.compile(r"(?:^|[\n.;:,“\"(]|\b[a-z]+)[ \t]*$")
 
 
 def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
@@ -60,6 +64,26 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
             continue
         if not any(a < title_end and begin < b for a, b, _ in entities):
             found.append((begin, title_end))
+    return found + _titles_before_names(text, entities)
+
+
+def _titles_before_names(text: str, entities: Entities) -> List[Tuple[int, int]]:
+    """Titles written right before an OFFICER's name ("Quillon CEO Jane Roe said", "said CFO
+    Jane Roe"), not one held at another company ("Vorn Capital CEO Jane Roe")."""
+    issuer_end = {end for _, end, label in entities if label == "ISSUER"}
+    found = []
+    for start, _, label in entities:
+        if label != "OFFICER" or not text.endswith(" ", 0, start):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        begin = title_item_before(text, start - 1, max(line_start, start - _TITLE_REACH))
+        if begin is None or any(a < start - 1 and begin < b for a, b, _ in entities):
+            continue
+        before_end = line_start + len(text[line_start:begin].rstrip(" \t"))
+        possessive = _POSSESSIVE_END.search(text, line_start, before_end)
+        issuer_before = before_end in issuer_end or (possessive and possessive.start() in issuer_end)
+        if issuer_before or _BEFORE_TITLE_OPEN.search(text, line_start, begin):
+            found.append((begin, start - 1))
     return found
 
 

@@ -75,6 +75,12 @@ def _item_before(text: str, end: int, lowest: int) -> int | None:
     return stop + words[0].start()
 
 
+def title_item_before(text: str, end: int, lowest: int) -> int | None:
+    """Where the title item that ends at `end` starts ("Quillon CEO" + " Jane Roe": the "CEO"),
+    or None where no title ends there."""
+    return _item_before(text, end, lowest)
+
+
 def title_item_after(text: str, start: int, highest: int) -> int | None:
     """Where the title item that starts at `start` ends: its title words up to a comma or the
     line end (a title cut by a line break mid-way, "Chief Financial\nOfficer", goes on)."""

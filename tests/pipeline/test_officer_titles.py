@@ -54,3 +54,12 @@ def test_the_role_an_appointee_is_given():
 def test_an_appointment_to_the_board_names_no_title():
     text = "Orvane Appoints Ada Quill to Board of Directors"
     assert officer_title_spans(text, [(*char_offsets(text, "Ada Quill"), "OFFICER")]) == []
+
+
+def test_a_title_written_before_the_name_after_the_issuer_or_a_verb():
+    text = ("“We grew,” said Orvane CEO Ada Quill. The board thanked CFO Tom Fry. "
+            "Bellwood Advisors CEO Rosa Vey advised.")
+    ents = [(*char_offsets(text, phrase), label) for phrase, label in (
+        ("Orvane", "ISSUER"), ("Ada Quill", "OFFICER"), ("Tom Fry", "OFFICER"), ("Rosa Vey", "OFFICER"))]
+    # Rosa Vey's title is held at another company: no TITLE
+    assert texts_at(text, officer_title_spans(text, ents)) == ["CEO", "CFO"]
