@@ -107,6 +107,17 @@ def _quoted_terms(inside) -> List[Span]:
     return terms
 
 
+def _written_short_names(doc, index: int) -> List[Span]:
+    """The short names a parenthesis opening at token `index` defines in quotes alone, written
+    as words ("(“Quillon Brands”)"); an abbreviation there ("(“QBI”)") may be another party's."""
+    if index + 1 >= len(doc) or doc[index].text != "(" or doc[index + 1].text not in _OPEN_QUOTES:
+        return []
+    close = next((t.i for t in doc[index + 1: index + _PAREN_REACH] if t.text == ")"), None)
+    if close is None:
+        return []
+    return [term for term in _quoted_terms(doc[index + 1: close]) if any(c.islower() for c in term.text)]
+
+
 def issuer_seeds(doc) -> List[Span]:
     """Names the text itself marks as the publishing company: the first "NAME (NASDAQ: TICK)"
     (also after a definition: "NAME (“SHORT”) (NASDAQ: TICK)") and "NAME (“SHORT” or the
@@ -138,6 +149,8 @@ def issuer_seeds(doc) -> List[Span]:
         if name is not None:
             exchange_seen = exchange_seen or marks_exchange
             seeds.append(name)
+            if marks_exchange:  # "NAME (NYSE: TICK) (“Short Name”)"
+                seeds.extend(_written_short_names(doc, close_paren + 1))
         if defines_company:  # "(“Bexley” or “the Company”)" may follow "(TSX-V: BXM)", not the name
             seeds.extend(_quoted_terms(inside))
     return seeds

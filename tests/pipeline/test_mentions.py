@@ -70,6 +70,10 @@ def test_seeds_also_when_the_recognizer_took_another_name_for_the_issuer():
      ["Vorn Minerals Inc.", "Vorn", "VMi"]),
     # a definition before the exchange mark
     ("Feb. 3 — Quillon Brands, Inc. (“QBI”) (OTC PINK: QBIX), a maker of", ["QBI", "Quillon Brands, Inc."]),
+    # a short name written as words right after the exchange mark; an abbreviation there is not taken
+    ("Quillon Water Solutions Corporation (NYSE: QWS) (“Quillon Water”) today announced",
+     ["Quillon Water Solutions Corporation", "Quillon Water"]),
+    ("Quillon Brands Corporation (NYSE: QBC) (“QBC”) today announced", ["Quillon Brands Corporation"]),
 ])
 def test_issuer_seeds_from_longer_definitions(text, expected):
     assert [s.text for s in issuer_seeds(spacy.blank("en").make_doc(text))] == expected
