@@ -113,9 +113,10 @@ def _written_short_names(doc, index: int) -> List[Span]:
     if index + 1 >= len(doc) or doc[index].text != "(" or doc[index + 1].text not in _OPEN_QUOTES:
         return []
     close = next((t.i for t in doc[index + 1: index + _PAREN_REACH] if t.text == ")"), None)
-    if close is None:
-        return []
-    return [term for term in _quoted_terms(doc[index + 1: close]) if any(c.islower() for c in term.text)]
+    inside = doc[index + 1: close] if close is not None else None
+    if inside is None or any(t.lower_ in _DEFINING_WORDS for t in inside):
+        return []  # "(“Vorn” or “the Company”)": the definition's own turn takes it
+    return [term for term in _quoted_terms(inside) if any(c.islower() for c in term.text)]
 
 
 def issuer_seeds(doc) -> List[Span]:
