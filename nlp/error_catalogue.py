@@ -122,7 +122,7 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E144", "an unknown CoNLL tag scheme"),
     Code("E145", "a file is not a spaCy DocBin"),
     Code("E146", "a path is not a readable dataset of guide records (Hugging Face or Parquet)"),
-    Code("E147", "an unknown tokenizer"),
+    Code("E147", "an unknown tokenizer", shared_by=("nlp.formats.base", "training.inference_tokenizer")),
     # Show
     Code("E150", "the folder of the HTML page of `exhibit show` does not exist"),
     Code("E151", "the HTML page of `exhibit show` cannot be written: permission denied"),
@@ -224,7 +224,7 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E385", "a rule stage names a step that does not exist"),
     Code("E386", "a rule step's settings name an argument the step does not take"),
     Code("E387", "a model folder to migrate or update is not a saved spaCy pipeline",
-         shared_by=("training.migrate_model", "training.relation_constraints")),
+         shared_by=("training.migrate_model", "training.relation_constraints", "training.inference_tokenizer")),
     Code("E388", "the folder for a migrated or refitted model exists and is not empty",
          shared_by=("training.migrate_model", "training.refit_rules")),
     Code("E389", "a migrated pipeline does not come out as the config's pipeline"),

@@ -58,13 +58,13 @@ class ConversionReport:
 def _exhibit_nlp():
     import spacy
 
-    from .. import tokenizer  # noqa: F401  (registers exhibit.Tokenizer.v1)
+    from ..tokenizer import SHIPPED_TOKENIZER  # registers the exhibit tokenizers
 
-    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v1"}}})
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": SHIPPED_TOKENIZER}}})
 
 
 def exhibit_make_doc() -> Callable:
-    """The tokenizer the shipped pipeline uses (exhibit.Tokenizer.v1), without loading a model."""
+    """The tokenizer the shipped pipeline uses (SHIPPED_TOKENIZER), without loading a model."""
     return _exhibit_nlp().make_doc
 
 

@@ -1,0 +1,63 @@
+"""The exhibit tokenizers split words glued by text extraction and keep ordinary words whole."""
+from pathlib import Path
+
+import pytest
+import spacy
+from thinc.api import Config
+
+from nlp.tokenizer import SHIPPED_TOKENIZER, TRAINING_TOKENIZER
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tokens(version: str, text: str) -> list:
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": f"exhibit.Tokenizer.{version}"}}})
+    return [t.text for t in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("June 3, 2025 (BUSINESS WIRE)–Quillon, a leader", ["WIRE", ")", "–", "Quillon", ","]),
+    ("YORK--(BUSINESS WIRE)--Quillon Corp.", ["YORK", "--", "(", "BUSINESS", "WIRE", ")", "--", "Quillon"]),
+    ("Jane Roe, Chairman and CEOTelephone: 555", ["CEO", "Telephone", ":"]),
+    ("ABOUT QUILLON MINING INC.Founded in 1990", ["INC.", "Founded"]),
+    ("(Principal Financial Officer)Chief Financial Officer", ["Officer", ")", "Chief"]),
+    ("Vorn Banc Corp.(555) 010-0000", ["Corp.", "(", "555", ")"]),
+    ("Securities, LLCVorn Capital", ["LLC", "Vorn", "Capital"]),
+    ("2025 -Quillon Mining Inc. announced", ["2025", "-", "Quillon", "Mining"]),
+])
+def test_v2_splits_glued_layout(text, expected):
+    got = tokens("v2", text)
+    start = got.index(expected[0])
+    assert got[start:start + len(expected)] == expected
+
+
+@pytest.mark.parametrize("word", ["PDFs", "REITs", "IPOs", "XYBank", "Non-GAAP", "-5"])
+def test_v2_keeps_ordinary_words(word):
+    assert "".join(tokens("v2", word)) == word
+    assert len(tokens("v2", word)) == len(tokens("v1", word))
+
+
+def test_v1_is_unchanged_for_models_trained_with_it():
+    # Models up to v3.2 were trained on v1 tokens; their tokenizer must not move.
+    assert "WIRE)–Quillon" in tokens("v1", "(BUSINESS WIRE)–Quillon, a leader")
+    assert "CEOTelephone" in tokens("v1", "Jane Roe, CEOTelephone: 555")
+
+
+def test_dateline_issuer_is_a_token_span_under_v2():
+    text = "NEW YORK--(BUSINESS WIRE)--Quillon Corp. (NYSE: QLN) today announced"
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v2"}}})
+    start = text.index("Quillon")
+    assert nlp.make_doc(text).char_span(start, start + len("Quillon Corp.")) is not None
+
+
+@pytest.mark.parametrize("config", ["default.cfg", "accuracy.cfg", "fast.cfg"])
+def test_configs_train_with_the_training_tokenizer(config):
+    cfg = Config().from_disk(ROOT / "configs" / config, interpolate=False)
+    assert cfg["nlp"]["tokenizer"]["@tokenizers"] == TRAINING_TOKENIZER
+
+
+def test_the_shipped_model_predicts_with_the_shipped_tokenizer():
+    cfg = Config().from_disk(ROOT / "models" / "exhibit-default" / "config.cfg", interpolate=False)
+    assert cfg["nlp"]["tokenizer"]["@tokenizers"] == SHIPPED_TOKENIZER
+    nlp = spacy.load(ROOT / "models" / "exhibit-default", exclude=["ner", "exhibit_relations", "textcat"])
+    assert "Quillon" in [t.text for t in nlp.make_doc("(BUSINESS WIRE)–Quillon, a leader")]
