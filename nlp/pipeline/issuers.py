@@ -61,6 +61,26 @@ def acquired_companies(doc: Doc, text: str) -> List[str]:
     return list(dict.fromkeys(names))  # a headline repeated on a wire's summary line names it again
 
 
+# "Vorn Sugar Inc. (“Vorn”), a subsidiary of the Company", "Vorn Bank, its banking subsidiary":
+# a subsidiary of the issuer is another company (one described as another's subsidiary may be
+# the issuer itself)
+_SUBSIDIARY_KINDS = rf"(?:(?:{alternation(_COMPANIES['subsidiary_kinds'])})[ \t]+)*subsidiar(?:y|ies)"
+_SUBSIDIARY = re.compile(
+    r"((?:[A-Z][\w.&'’-]*[ \t]+){0,5}[A-Z][\w.&'’-]*)"
+    r"(?:,?[ \t]+\((?:the[ \t]+)?[“\"]([^”\"\n]{1,40})[”\"]\))?,[ \t]+"
+    rf"(?:(?:{alternation(_COMPANIES['issuer_possessives'])})[ \t]+{_SUBSIDIARY_KINDS}\b"
+    rf"|an?[ \t]+{_SUBSIDIARY_KINDS}[ \t]+of[ \t]+the[ \t]+(?:{alternation(_COMPANIES['issuer_self_names'])})\b)")
+
+
+def subsidiary_names(text: str) -> Set[str]:
+    """The names, and quoted short names, the text gives a subsidiary in apposition, folded
+    ("vorn sugar inc.", "vorn"): never the issuer's own mentions."""
+    names = set()
+    for match in _SUBSIDIARY.finditer(text):
+        names.update(" ".join(n.split()).casefold() for n in match.groups() if n)
+    return names
+
+
 def _cores(doc: Doc) -> Dict[str, str]:
     """lower-cased core name -> first surface form, for runs of capitalized tokens."""
     out: Dict[str, str] = {}
@@ -271,8 +291,11 @@ class IssuerResolver:
                         else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
-        # a company the headline says is acquired is no mention of the issuer, agreed or not
-        ents = [e for e in ents if not (e.label_ == "ISSUER" and is_acquired(e.text))]
+        # a company the headline says is acquired, or a subsidiary the text names as one, is no
+        # mention of the issuer, agreed or not
+        subsidiaries = subsidiary_names(text)
+        ents = [e for e in ents if not (e.label_ == "ISSUER" and (
+            is_acquired(e.text) or " ".join(e.text.split()).casefold() in subsidiaries))]
         doc.ents = filter_spans(ents)
         return doc
 

@@ -238,3 +238,26 @@ def test_the_company_a_headline_says_is_acquired_is_no_issuer():
     doc = nlp.get_pipe("rules_issuers")(doc)
     issuers = {e.text for e in doc.ents if e.label_ == "ISSUER"}
     assert "Brixa Mining" in issuers and not any("Vornhal" in name for name in issuers)
+
+
+SUBSIDIARY = (
+    "Brixa Sugar Inc. Closes Offering\n\n"
+    "Brixa Sugar Inc. (the “Company”) closed its offering of debentures. The Company will use the "
+    "proceeds to repay the credit facility of Vornhal Refining Inc. (“Vornhal”), a subsidiary of the "
+    "Company. Vornhal operates two refineries.\n\n"
+    "About Brixa Sugar\n\nBrixa Sugar Inc. refines sugar through Vornhal."
+)
+
+
+def test_a_subsidiary_of_the_issuer_is_no_issuer():
+    from nlp.pipeline.issuers import subsidiary_names
+
+    assert subsidiary_names(SUBSIDIARY) == {"vornhal refining inc.", "vornhal"}
+    # a company described as another's subsidiary may be the issuer itself
+    assert subsidiary_names("Brixa Funding LLC, a wholly-owned subsidiary of Vornhal Corp., priced notes") == set()
+    nlp, _ = _fitted()
+    guesses = [("Brixa Sugar Inc.", "ISSUER", 1), ("Vornhal Refining Inc.", "ISSUER", 1)] + [
+        ("Vornhal", "ISSUER", k) for k in (2, 3, 4)]
+    doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, SUBSIDIARY, *guesses))
+    issuers = {e.text for e in doc.ents if e.label_ == "ISSUER"}
+    assert "Brixa Sugar Inc." in issuers and not any("Vornhal" in name for name in issuers)
