@@ -89,6 +89,12 @@ _APPOINTEE_LIST = re.compile(
     rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{0,4}})[ \t]+(?:as|to)[ \t]"
 )
 _ONE_NAME = re.compile(rf"({_NAME_IN_LINE})")
+# the board named as a list: "the Board includes Jane Doe, John Roe and Ann Poe" (guide v1.1:
+# directors named in their board role are officers)
+_BOARD_LIST = re.compile(
+    rf"\b(?:{alternation(_NAMES['board_list_openers'])})[ \t]+"
+    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{1,11}})(?=[ \t]*[.;\n])"
+)
 
 # a signature name that wraps: "/s/ R. Ellis\nTamworth"; the next line continues it only when it is
 # one capitalized word that is not the start of a title or a date line
@@ -125,7 +131,7 @@ def _matches(text: str) -> Iterator[Tuple[int, int]]:
     found = [(index, m) for index, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
     found += [(len(_PATTERNS), m) for m in _names_before_titles(text)]
     found += [(len(_PATTERNS), m) for m in _names_over_title_lines(text)]
-    found += [(len(_PATTERNS), m) for listed in _APPOINTEE_LIST.finditer(text)
+    found += [(len(_PATTERNS), m) for lists in (_APPOINTEE_LIST, _BOARD_LIST) for listed in lists.finditer(text)
               for m in _ONE_NAME.finditer(text, *listed.span(1))]
     for index, match in found:
         start, end = match.span(1)

@@ -136,3 +136,10 @@ def test_a_certifying_name_taken_for_a_bank_or_issuer_becomes_an_officer(guess, 
     signer = CERT.index("Harriet P. Voss")
     assert [(e.text, e.label_) for e in doc.ents if e.end_char == signer + len("Harriet P. Voss")] == [
         ("Harriet P. Voss", "OFFICER")]
+
+
+def test_the_members_of_a_board_listed_in_one_sentence_are_officers():
+    text = ("Quillon Acquisition Corp. is led by its CEO. In addition, the Board includes Jane Doe, "
+            "John Roe, Ann Poe and Kai Moss.\nIts board of advisors includes Vorn Capital and Bexley.")
+    found = [text[a:b] for a, b in officer_name_spans(text)]
+    assert found == ["Jane Doe", "John Roe", "Ann Poe", "Kai Moss"]
