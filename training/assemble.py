@@ -11,6 +11,7 @@ from typing import Dict, Iterable, List
 
 from nlp.errors import InputError
 from nlp.io.records import ExhibitRecord, read_records, text_sha256
+from training.cli import run
 
 MANIFEST_FIELDS = ("company", "exhibit", "date", "source_repo", "source_path", "license", "note")
 
@@ -74,4 +75,4 @@ def main(
 if __name__ == "__main__":
     import typer
 
-    typer.run(main)
+    run(main)

@@ -7,6 +7,8 @@ from typing import Dict, List
 
 import typer
 
+from training.cli import run
+
 
 def _table(block: Dict, title: str) -> str:
     rows = [f"| {title} | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
@@ -128,4 +130,4 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    run(main)

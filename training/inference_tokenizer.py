@@ -16,7 +16,8 @@ import typer
 from spacy.util import load_config, registry
 
 from nlp import tokenizer as _exhibit_tokenizers  # noqa: F401  (registers the exhibit tokenizers)
-from nlp.errors import ExhibitError, InputError, ModelError
+from nlp.errors import InputError, ModelError
+from training.cli import run
 
 
 def use_tokenizer(model_dir: Path, name: str) -> None:
@@ -40,13 +41,9 @@ def main(
     name: str = typer.Argument("exhibit.Tokenizer.v2", help="Registered tokenizer to predict with."),
 ) -> None:
     """Make MODEL predict with the tokenizer NAME, its weights unchanged."""
-    try:
-        use_tokenizer(model, name)
-    except ExhibitError as err:  # one line and the error's exit code, no traceback
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(err.exit_code)
+    use_tokenizer(model, name)
     typer.echo(f"{model} now tokenizes with {name}")
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    run(main)

@@ -19,6 +19,7 @@ import typer
 from spacy.util import load_config
 
 from nlp.errors import ConfigError, ModelError
+from training.cli import run
 
 # the rule step `step` was the component `exhibit_<step>` before the stages
 OLD_PREFIX = "exhibit_"
@@ -79,4 +80,4 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    run(main)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
 from nlp.io.records import ExhibitRecord, read_records, write_json_lines
+from training.cli import run
 
 # How far a context may grow on each side before the first-match `nth` fallback is used.
 MAX_CONTEXT_WORDS = 12
@@ -91,4 +92,4 @@ def main(
 if __name__ == "__main__":
     import typer
 
-    typer.run(main)
+    run(main)

@@ -20,6 +20,7 @@ from nlp.errors import ConfigError, ModelError
 from nlp.io.docs import record_to_doc
 from nlp.io.records import read_records
 from nlp.pipeline.stages import RuleStage
+from training.cli import run
 
 
 def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: Sequence[str]) -> List[str]:
@@ -58,4 +59,4 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    run(main)

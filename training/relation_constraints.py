@@ -21,6 +21,7 @@ from nlp.errors import InputError, ModelError
 from nlp.io.records import read_records
 from nlp.ml.pair_limits import learn_pair_limits
 from nlp.provenance import META_KEY, TRAINED_ON
+from training.cli import run
 
 RELATION_FACTORY = "exhibit_relations"
 
@@ -74,4 +75,4 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    run(main)

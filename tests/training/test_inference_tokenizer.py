@@ -41,9 +41,10 @@ def test_a_folder_without_a_pipeline_is_refused(tmp_path):
 def test_the_command_reports_an_error_in_one_line(tmp_path):
     from typer.testing import CliRunner
     import typer
+    from training.cli import one_line_errors
     from training.inference_tokenizer import main
 
     app = typer.Typer()
-    app.command()(main)
+    app.command()(one_line_errors(main))
     result = CliRunner().invoke(app, [str(tmp_path)])
     assert result.exit_code != 0 and "E387" in result.output and "Traceback" not in result.output
