@@ -2,6 +2,11 @@
 import re
 from typing import List, Tuple
 
+def fold_key(name: str) -> str:
+    """A name as compared regardless of case and spacing ("ACME  Corp." = "Acme Corp.")."""
+    return " ".join(name.split()).casefold()
+
+
 # one legal suffix at the end of a name; stripped repeatedly to get the short forms
 LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"

@@ -7,6 +7,7 @@ from typing import Callable
 
 import typer
 
+from nlp.cli.app import fail
 from nlp.errors import ExhibitError
 
 
@@ -16,8 +17,7 @@ def one_line_errors(main: Callable) -> Callable:
         try:
             return main(*args, **kwargs)
         except ExhibitError as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(err.exit_code)
+            fail(str(err), err.exit_code)
 
     return wrapper
 

@@ -22,10 +22,6 @@ _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof"}
 _SAME_TITLE_RATIO = 0.93
 
 
-def fold_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def plain_form(names: Sequence[str]) -> str:
     """The first form not in all capitals (headlines shout), else the first."""
     for name in names:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
-from .grouping import distinct_companies, fold_key, pick_company, plain_form
+from ..names import fold_key
+from .grouping import distinct_companies, pick_company, plain_form
 from .money import Figure, exact_amount, figure, offering_currency
 from .view import Mention, RecordView
 

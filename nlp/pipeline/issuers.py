@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from ..issuer_names import (  # noqa: F401
     FULL, SHORT, agreed_issuer, core_key, leading_word_forms, mention_kind, most_mentioned, same_company,
 )
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
@@ -76,8 +76,10 @@ def subsidiary_names(text: str) -> Set[str]:
     """The names, and quoted short names, the text gives a subsidiary in apposition, folded
     ("vorn sugar inc.", "vorn"): never the issuer's own mentions."""
     names = set()
+    if "subsidiar" not in text:  # the pattern's one fixed word: most exhibits name no subsidiary
+        return names
     for match in _SUBSIDIARY.finditer(text):
-        names.update(" ".join(n.split()).casefold() for n in match.groups() if n)
+        names.update(fold_key(n) for n in match.groups() if n)
     return names
 
 
@@ -295,7 +297,7 @@ class IssuerResolver:
         # mention of the issuer, agreed or not
         subsidiaries = subsidiary_names(text)
         ents = [e for e in ents if not (e.label_ == "ISSUER" and (
-            is_acquired(e.text) or " ".join(e.text.split()).casefold() in subsidiaries))]
+            is_acquired(e.text) or fold_key(e.text) in subsidiaries))]
         doc.ents = filter_spans(ents)
         return doc
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
+from ..names import fold_key
 from ..pattern_files import alternation, load_patterns
 from ..structure import BLANK_LINE
 from ..values import normalize_value
@@ -42,10 +43,6 @@ _MAX_PREFIX_WORDS = 2
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
 _ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def defined_terms(text: str) -> Set[str]:
@@ -169,7 +166,7 @@ class EntityNormalizer:
         becomes that name, unless the guess is the short form of another name the exhibit gives
         its issuer: then the longer name is another company's (the subsidiary "Acme Bank & Trust"
         of "Acme Bankshares, Inc.") and the guess is dropped."""
-        issuer_names = {_folded(s.text) for s in spans if s.label_ == "ISSUER"}
+        issuer_names = {fold_key(s.text) for s in spans if s.label_ == "ISSUER"}
         out = []
         for span in spans:
             end = span.end_char
@@ -180,7 +177,7 @@ class EntityNormalizer:
             if end == span.end_char:
                 out.append(span)
                 continue
-            whole, guess = _folded(text[span.start_char:end]), _folded(span.text)
+            whole, guess = fold_key(text[span.start_char:end]), fold_key(span.text)
             named = any(name.startswith(whole) for name in issuer_names)
             short_form = any(len(name) > len(guess) and name.startswith(guess) for name in issuer_names)
             if named or not short_form:
@@ -201,7 +198,7 @@ class EntityNormalizer:
             first_end = cut
             while first_end > span.start and doc[first_end - 1].is_space:
                 first_end -= 1
-            if first_end > span.start and _folded(doc[span.start:first_end].text) == _folded(doc[cut:span.end].text):
+            if first_end > span.start and fold_key(doc[span.start:first_end].text) == fold_key(doc[cut:span.end].text):
                 return [Span(doc, span.start, first_end, label=span.label), Span(doc, cut, span.end, label=span.label)]
         return [span]
 

@@ -84,16 +84,22 @@ _SIGNATURE = 1  # the index of the "/s/ NAME" pattern
 
 # a new role, for one person or several at once: "appoints Jane Doe as Chief Financial Officer",
 # "the election of Jane Doe to its Board", "appoints Jane Doe and John Roe to its Board"
+_LIST_SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+
+
+def _name_list(most: int, least: int = 1) -> str:
+    """A group of `least` to `most` names in a row: "A", "A and B", "A, B, and C"."""
+    return rf"({_NAME_IN_LINE}(?:{_LIST_SEPARATOR}{_NAME_IN_LINE}){{{least - 1},{most - 1}}})"
+
+
 _APPOINTEE_LIST = re.compile(
-    rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+"
-    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{0,4}})[ \t]+(?:as|to)[ \t]"
+    rf"\b(?:{alternation(_NAMES['appointment_verbs'])})[ \t]+{_name_list(5)}[ \t]+(?:as|to)[ \t]"
 )
 _ONE_NAME = re.compile(rf"({_NAME_IN_LINE})")
 # the board named as a list: "the Board includes Jane Doe, John Roe and Ann Poe" (guide v1.1:
 # directors named in their board role are officers)
 _BOARD_LIST = re.compile(
-    rf"\b(?:{alternation(_NAMES['board_list_openers'])})[ \t]+"
-    rf"({_NAME_IN_LINE}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_IN_LINE}){{1,11}})(?=[ \t]*[.;\n])"
+    rf"\b(?:{alternation(_NAMES['board_list_openers'])})[ \t]+{_name_list(12, least=2)}(?=[ \t]*[.;\n])"
 )
 
 # a signature name that wraps: "/s/ R. Ellis\nTamworth"; the next line continues it only when it is

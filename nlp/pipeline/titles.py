@@ -59,9 +59,10 @@ def _ends_title(word: str) -> bool:
     return bool(_TITLE_END.fullmatch(word.split("-")[-1]))
 
 
-def _item_before(text: str, end: int, lowest: int) -> int | None:
-    """Where the title item that ends at `end` starts: its title words back to the line start,
-    a comma or a word that is no title word, less leading words that open no title (a signer's name)."""
+def title_item_before(text: str, end: int, lowest: int) -> int | None:
+    """Where the title item that ends at `end` starts ("Quillon CEO" + " Jane Roe": the "CEO"):
+    its title words back to the line start, a comma or a word that is no title word, less
+    leading words that open no title (a signer's name); None where no title ends there."""
     stop = max([m.end() for m in _ITEM_STOP.finditer(text, lowest, end)], default=lowest)
     words = list(re.finditer(r"\S+", text[stop:end]))
     first = len(words)
@@ -73,12 +74,6 @@ def _item_before(text: str, end: int, lowest: int) -> int | None:
     if not words or not _ends_title(words[-1].group()):
         return None
     return stop + words[0].start()
-
-
-def title_item_before(text: str, end: int, lowest: int) -> int | None:
-    """Where the title item that ends at `end` starts ("Quillon CEO" + " Jane Roe": the "CEO"),
-    or None where no title ends there."""
-    return _item_before(text, end, lowest)
 
 
 def title_item_after(text: str, start: int, highest: int) -> int | None:
@@ -130,7 +125,7 @@ def title_list(text: str, start: int, end: int) -> Offsets:
     while True:
         # a gap is short but for a signature block's indentation: look at the text just before
         gap = _GAP_BEFORE.search(text, max(lowest, start - _GAP_REACH), start)
-        item = _item_before(text, gap.start(), lowest) if gap else None
+        item = title_item_before(text, gap.start(), lowest) if gap else None
         if item is None:
             break
         start = item
