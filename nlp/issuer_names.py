@@ -83,10 +83,12 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
     out = set()
     for form, label in forms.items():
         words = form.split()
-        if label != "ISSUER" or len(words) < 2:
-            continue
+        if label != "ISSUER" or len(words) < 2 or not all(w[:1].isalpha() for w in words):
+            continue  # "NOK 72.00" taken for a name is none
         first = words[0]
-        if len(first) < 4 or not first[:1].isupper() or not first.isalpha():
+        # three capitals are an abbreviation ("VXR Holdings" repeated as "VXR"); a shorter word
+        # in title case is too often an ordinary word
+        if len(first) < (3 if first.isupper() else 4) or not first[:1].isupper() or not first.isalpha():
             continue
         # a lower-case use as a word rules it out; inside a web or mail address ("www.kestrow.com",
         # "kestrow-financial") it is still the name
@@ -94,6 +96,17 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
         if len(alone_word_spans(text, first)) >= 2 and not re.search(as_word, text):
             out.add(first)
     return out
+
+
+def initials_spans(name: str, text: str) -> List[Offsets]:
+    """Where the text writes the issuer by its initials alone ("OPT" for "Orrin Park
+    Technologies, Inc.", three letters or more), not as the ticker of an exchange mark
+    ("(NYSE American: OPT)")."""
+    short = initials(core_words(name))
+    if len(short) < 3 or len(core_words(name)) < 3:
+        return []
+    return [(a, b) for a, b in alone_word_spans(text, short)
+            if ":" not in text[max(0, a - 3):a] and text[b:b + 1] != "-"]  # nor "OPT-in"
 
 
 # --- is this mention the issuer? ---------------------------------------------------------------

@@ -107,3 +107,11 @@ def test_the_canonical_name_is_the_legal_name_the_text_writes_without_a_leading_
     # a sentence's full stop is not part of the name, an abbreviation's point is
     assert legal_name("Xandor sold. It is Xandor Mills Limited. Xandor", "Xandor") == "Xandor Mills Limited"
     assert legal_name("It is Xandor Mills S.A. Xandor", "Xandor") == "Xandor Mills S.A."
+
+
+def test_initials_spans_finds_the_initials_alone_but_not_an_exchange_mark():
+    from nlp.issuer_names import initials_spans
+
+    text = "Orrin Park Technologies, Inc. (NYSE: OPT) said OPT grew; OPTIONS and OPT-in do not count. OPT Lane too."
+    assert initials_spans("Orrin Park Technologies, Inc.", text) == [char_offsets(text, "OPT", 2)]
+    assert initials_spans("Orrin Park, Inc.", text) == []  # two letters are too often something else

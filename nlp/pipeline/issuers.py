@@ -21,7 +21,8 @@ from spacy.util import filter_spans
 
 # which ISSUER guesses are the issuer is decided in nlp.issuer_names (same_company kept importable here)
 from ..issuer_names import (  # noqa: F401
-    FULL, SHORT, agreed_issuer, core_key, leading_word_forms, mention_kind, most_mentioned, same_company,
+    FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
+    same_company,
 )
 from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
@@ -213,6 +214,16 @@ def doc_candidates(doc: Doc, text: str):
             yield key, core, spans
 
 
+_NAME_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}")
+
+
+def _is_legal_name(text: str, spans: List[Tuple[int, int]]) -> bool:
+    """Whether a name written at `spans` recurs and opens, once at least, a name with a legal
+    suffix ("Lafren Crest" of "Lafren Crest USA, Inc.")."""
+    return len(spans) >= 2 and any(
+        _SUFFIX_AFTER.match(text, _NAME_WORDS_AFTER.match(text, end).end(), end + 60) for _, end in spans)
+
+
 class IssuerResolver:
     def __init__(self, name: str = "exhibit_entity_rules.issuers", threshold: float = 0.5, one_issuer: bool = True):
         self.name = name
@@ -281,12 +292,13 @@ class IssuerResolver:
             if accepted is not None and not same_company(accepted[1], stated, text):
                 accepted = None
         if accepted is not None:
-            ents = self._label_mentions(doc, text, ents, accepted[2])
+            ents = self._label_mentions(doc, text, ents, self._written_in_full(doc, text, accepted[1], accepted[2]))
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
                 ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
         if self.cfg.get("one_issuer", True):
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
+                ents = self._label_mentions(doc, text, ents, initials_spans(main, text))  # "OPT" alone
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
@@ -342,6 +354,24 @@ class IssuerResolver:
         if " ".join(ent.text.split()) in officers:
             return Span(ent.doc, ent.start, ent.end, label="OFFICER")
         return None
+
+    @staticmethod
+    def _written_in_full(doc: Doc, text: str, core: str, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+        """The mentions of an accepted name, each taken to the longest name opening with it that
+        the text writes twice or more and once with a legal suffix ("Lafren Crest" of "Lafren
+        Crest, Inc." where "Lafren" was accepted; not "Lafren Announces", not a subsidiary's
+        "Lafren Texas Utilities")."""
+        longer = [name for name in _cores(doc).values() if name.lower().startswith(core.lower() + " ")]
+        longer = sorted((name for name in longer if _is_legal_name(text, _occurrences(text, name))), key=len, reverse=True)
+        if not longer:
+            return spans
+        out = []
+        for start, end in spans:
+            end = next((start + len(name) for name in longer
+                        if text[start:start + len(name)].lower() == name.lower() and _bounded(text, start, start + len(name))),
+                       end)
+            out.append((start, end))
+        return out
 
     @staticmethod
     def _label_mentions(doc: Doc, text: str, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:

@@ -50,6 +50,7 @@ def first_name(name: str, text: str) -> Optional[str]:
 _COMPANIES = load_patterns("companies")
 _NAME_GLUE = set(_COMPANIES["mention_name_glue"])
 _DEFINING_WORDS = set(_COMPANIES["company_defining_words"])
+_ISSUER_STOP_WORDS = set(_COMPANIES["issuer_stop_words"])
 _OPEN_QUOTES = {"“", '"', "‘"}
 _CLOSE_QUOTES = {"”", '"', "’"}
 
@@ -107,6 +108,14 @@ def _quoted_terms(inside) -> List[Span]:
     return terms
 
 
+def _quotes_company_word(inside) -> bool:
+    """Whether a definition quotes a company word as a term ("the “Company”", "“the Issuer”")."""
+    doc = inside.doc
+    return any(t.lower_ in _DEFINING_WORDS and t.i >= 1 and (
+        doc[t.i - 1].text in _OPEN_QUOTES or t.i >= 2 and doc[t.i - 1].lower_ == "the" and doc[t.i - 2].text in _OPEN_QUOTES)
+        for t in inside)
+
+
 def _written_short_names(doc, index: int) -> List[Span]:
     """The short names a parenthesis opening at token `index` defines in quotes alone, written
     as words ("(“Quillon Brands”)"); an abbreviation there ("(“QBI”)") may be another party's."""
@@ -137,9 +146,10 @@ def issuer_seeds(doc) -> List[Span]:
         )
         close_paren = next((t.i for t in doc[token.i + 1: token.i + _PAREN_REACH] if t.text == ")"), token.i + 1)
         inside = doc[token.i + 1: close_paren]
-        defines_company = any(t.lower_ in _DEFINING_WORDS for t in inside) and (
-            len(following) > 0 and following[0].text in _OPEN_QUOTES
-        )
+        # "(“Bexley” or the “Company”)" and "(the “Company” or “Bexley”)"; not "(the “Offer
+        # Price”), raising ... to the Company": the company word is one of the quoted terms
+        opening = following[1:2] if len(following) > 1 and following[0].lower_ == "the" else following[:1]
+        defines_company = _quotes_company_word(inside) and len(opening) > 0 and opening[0].text in _OPEN_QUOTES
         if not (marks_exchange or defines_company):
             continue
         name = _name_before(doc, token.i)
@@ -178,6 +188,19 @@ _REPLACES = {"OFFICER": ("AGENT",), "ISSUER": ("AGENT",)}  # guesses a repeat of
 _SHORTENED_ISSUER_REPLACES = ("AGENT", "OFFICER")
 
 
+def _seed_may_take(seed: Span, guess: Span) -> bool:
+    """Whether a name the text marks as its own may replace an entity guess on it: an AGENT or
+    OFFICER guess, or an ISSUER guess the name holds and lengthens at its start with capitalized
+    name words ("Vorn Minerals Inc." inside "Blue Vorn Minerals Inc."; not inside "About
+    Vorn Minerals Inc." or "Quarterly Report of Vorn Minerals Inc.", `issuer_stop_words`)."""
+    if guess.label_ in _SHORTENED_ISSUER_REPLACES:
+        return True
+    if guess.label_ != "ISSUER" or not (seed.start < guess.start and guess.end == seed.end):
+        return False
+    added = seed.doc[seed.start: guess.start]
+    return all(t.text[:1].isupper() and t.lower_ not in _ISSUER_STOP_WORDS for t in added)
+
+
 class MentionPropagator:
     def __init__(
         self,
@@ -202,17 +225,20 @@ class MentionPropagator:
                     forms.setdefault(form, ent.label_)
                     if ent.label_ == "ISSUER" and form != " ".join(ent.text.split()):
                         shortened.add(form)
+                        forms[form] = "ISSUER"  # also where an OFFICER guess came first: a company cut short
         # "Kestrow" for "Kestrow Aerospace" counts only where it stands alone
         leading = leading_word_forms(forms, text) - set(forms) if "ISSUER" in self.labels else set()
         if self.seed_issuers and "ISSUER" in self.labels:
             # the names the text marks as its own, also where the recognizer took another
             # company for the issuer (the issuers step then decides between them)
             for span in issuer_seeds(doc):
-                # over an AGENT guess too: the text's own "(the “Company”)" outweighs it
-                if not any(e.start < span.end and span.start < e.end and e.label_ not in _REPLACES["ISSUER"]
+                # over an AGENT or OFFICER guess too: the text's own "(the “Company”)" outweighs
+                # it, also for a company named after a person ("(the “Company” or “Jane Roe”)")
+                if not any(e.start < span.end and span.start < e.end and not _seed_may_take(span, e)
                            for e in doc.ents):
                     for form in short_forms("ISSUER", span.text):
-                        forms.setdefault(form, "ISSUER")
+                        forms[form] = "ISSUER"  # the company's own name, whatever the recognizer took it for
+                        shortened.add(form)
         # a first name that is a word of a company's name of two words or more is that company's
         # ("Quillon" of an OFFICER guess "Quillon Mining" is the issuer the issuers step will find)
         company_names = [form for form, label in forms.items() if label == "ISSUER"]

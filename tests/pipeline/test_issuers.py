@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.training import Example
 
@@ -197,6 +198,31 @@ def test_an_officer_guess_on_the_issuers_name_becomes_an_issuer_mention():
     doc = doc_with_guesses(nlp, unseen.text, ("Fenwick Copper", "OFFICER", 3))
     assert {(e.start_char, e.end_char, e.label_) for e in resolver(doc).ents} == {
         (e.start, e.end, "ISSUER") for e in unseen.entities}
+
+
+def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker():
+    nlp, resolver = _fitted()
+    text = ("Fenwick Copper Mining Inc. Appoints CFO\n\nTORONTO — Fenwick Copper Mining Inc. (CSE: FCM) announced "
+            "today that FCM named a CFO. Fenwick Copper Mining will grow. FCM's board agreed.\n\n"
+            "About Fenwick Copper Mining\n\nFenwick Copper Mining is an exploration company.")
+    found = [(e.text, e.start_char) for e in nlp(text).ents if e.label_ == "ISSUER"]
+    assert [start for name, start in found if name == "FCM"] == [text.index("FCM named"), text.index("FCM's")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the longer name opens a legal name the text writes: each mention is taken whole
+    ("Lafren Crest USA Prices Notes\n\nLafren Crest USA, Inc. priced notes. Lafren Crest grew.",
+     ["Lafren Crest USA", "Lafren Crest USA", "Lafren Crest"]),
+    # a headline verb or a subsidiary's name is no longer form of the issuer
+    ("Lafren Announces Notes\n\nLafren Inc. priced notes. Lafren Announces more. Lafren Texas Utilities grew. "
+     "Lafren Texas Utilities paid.", ["Lafren", "Lafren", "Lafren", "Lafren", "Lafren"]),
+])
+def test_an_accepted_short_name_is_taken_to_the_name_the_text_writes_in_full(text, expected):
+    from nlp.pipeline.issuers import IssuerResolver, _occurrences
+
+    doc = spacy.blank("en").make_doc(text)
+    spans = IssuerResolver._written_in_full(doc, text, "Lafren", _occurrences(text, "Lafren"))
+    assert [text[a:b] for a, b in spans] == expected
 
 
 def test_an_officer_guess_on_a_founders_name_the_company_bears_stays_an_officer():

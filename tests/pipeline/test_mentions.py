@@ -88,6 +88,55 @@ def test_a_seed_replaces_an_agent_guess_of_the_name():
     assert found.count(("Vorn", "ISSUER")) == 2
 
 
+def test_a_definition_after_the_article_seeds_its_short_name():
+    text = "Delia Brasker Corporation (NYSE: DBC) (the “Company” or “Delia Brasker”) priced shares."
+    assert [s.text for s in issuer_seeds(spacy.blank("en").make_doc(text))] == [
+        "Delia Brasker Corporation", "Delia Brasker"]
+
+
+def test_a_company_word_outside_the_quoted_terms_defines_nothing():
+    text = 'sold 900 shares at NOK 72.00 per Offer Share (the "Offer Price"), raising gross proceeds to the Company of NOK 9.'
+    assert issuer_seeds(spacy.blank("en").make_doc(text)) == []
+
+
+def test_a_company_named_after_a_person_takes_its_officer_guesses():
+    # the text's own definition outweighs the recognizer's person at every repeat
+    nlp = _nlp()
+    text = ("Delia Brasker Corporation (NYSE: DBC) (the “Company” or “Delia Brasker”) priced shares. "
+            "Delia Brasker will not receive proceeds. Harriet Voss, CEO, said so.")
+    doc = doc_with_guesses(nlp, text, ("Delia Brasker Corporation", "OFFICER"), ("Delia Brasker", "OFFICER", 2),
+                           ("Delia Brasker", "OFFICER", 3), ("Harriet Voss", "OFFICER"))
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
+    assert ("Delia Brasker Corporation", "ISSUER") in found
+    assert found.count(("Delia Brasker", "ISSUER")) == 2 and ("Delia Brasker", "OFFICER") not in found
+    assert ("Harriet Voss", "OFFICER") in found
+
+
+def test_the_issuer_cut_short_wins_over_an_earlier_officer_guess_of_the_same_words():
+    nlp = _nlp()
+    text = "Tarnwell Brands Repays Notes\n\nTarnwell Brands Inc. (NASDAQ: TBI) repaid notes. About Tarnwell Brands."
+    doc = doc_with_guesses(nlp, text, ("Tarnwell Brands", "OFFICER"), ("Tarnwell Brands Inc.", "ISSUER"),
+                           ("Tarnwell Brands", "OFFICER", 3))
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
+    assert found.count(("Tarnwell Brands", "ISSUER")) == 2 and ("Tarnwell Brands", "OFFICER") not in found
+
+
+@pytest.mark.parametrize("text, guess, expected", [
+    # the recognizer cut the name's first word off: the seed lengthens it
+    ("VANCOUVER - Blue Vorn Minerals Inc. (“Blue Vorn” or the “Company”) closed. Blue Vorn Minerals Inc. grew.",
+     "Vorn Minerals Inc.", "Blue Vorn Minerals Inc."),
+    # a heading word or a document phrase before the name is no part of it
+    ("About Vorn Minerals Inc. (CSE: VRM) Vorn mines.", "Vorn Minerals Inc.", "Vorn Minerals Inc."),
+    ("In connection with the Quarterly Report of Vorn Minerals Inc. (the “Company”) on Form 10-Q",
+     "Vorn Minerals Inc.", "Vorn Minerals Inc."),
+])
+def test_a_seed_lengthens_an_issuer_guess_only_with_name_words(text, guess, expected):
+    nlp = _nlp()
+    found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc_with_guesses(nlp, text, (guess, "ISSUER"))))
+    assert (expected, "ISSUER") in found
+    assert not any(label == "ISSUER" and name.startswith(("About", "Quarterly")) for name, label in found)
+
+
 def test_an_issuer_first_word_used_alone_is_a_short_form():
     from nlp.issuer_names import leading_word_forms
 
@@ -95,6 +144,12 @@ def test_an_issuer_first_word_used_alone_is_a_short_form():
             "Kestrow builds rockets. First Capital Corp. advised; it was the first deal.")
     forms = {"Kestrow Aerospace": "ISSUER", "First Capital": "ISSUER", "Jane Doe": "OFFICER"}
     assert leading_word_forms(forms, text) == {"Kestrow"}   # "first" is an ordinary word here
+    # three capitals are an abbreviation; three letters in title case are too often a word
+    text = "VXR Holdings, LLC bought a shredder. VXR grew. VXR's clients stay. Ana Corp. met Ana."
+    assert leading_word_forms({"VXR Holdings": "ISSUER", "Ana Corp.": "ISSUER"}, text) == {"VXR"}
+    # a sum taken for a name gives no short form: "NOK" is no company
+    text = "at NOK 72.00 per share. NOK is the currency. NOK 5 million."
+    assert leading_word_forms({"NOK 72.00": "ISSUER"}, text) == set()
 
 
 def test_a_surname_counts_alone_but_not_inside_another_name():
