@@ -31,6 +31,8 @@ _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')[
 _MODIFIERS = re.compile(
     rf"(?:\b(?:{alternation(load_patterns('offering_cues')['security_modifiers'])})[ \t-]+)+$", re.IGNORECASE)
 _LOOK_BACK = 80  # characters searched for modifiers before a SECURITY span
+# a security's name ends in its noun ("Series A warrants"), glued ones too ("PreferredShares")
+_SECURITY_HEAD = re.compile(rf"(?:{alternation(load_patterns('offering_cues')['security_head_nouns'])})$", re.IGNORECASE)
 # words of companies and documents: in an OFFICER span ("Royalty Trust", "U.S.C. Section") they
 # name no person, alone as an ISSUER ("Registrant") no company
 _COMPANY_WORDS = load_patterns("companies")
@@ -98,6 +100,7 @@ class EntityNormalizer:
             trimmed = [trim_span(ent) for ent in doc.ents]
             text = doc.text  # Doc.text joins every token: build it once
             defined = defined_terms(text)
+            trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
                                                               defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span)]
@@ -107,6 +110,20 @@ class EntityNormalizer:
             ent._.value = normalize_value(ent.label_, ent.text)
         # with the entities final, doc.sents can show the segments without cutting one
         return set_segment_sentences(doc) if self.segments else doc
+
+    @staticmethod
+    def _security_head(span: Span) -> Span | None:
+        """A SECURITY guess up to its last security noun, before any "per" ("Class A Share" of
+        "Class A Share per warrant", "Unit" of "Unit Carries One"); None without a noun ("7.0",
+        "Term Loan"). A maturity after the noun ("Notes due 2029") is put back by _with_tail."""
+        if span.label_ != "SECURITY":
+            return span
+        end = next((t.i for t in span if t.lower_ == "per"), span.end)
+        while end > span.start and not _SECURITY_HEAD.search(span.doc[end - 1].text):
+            end -= 1
+        if end == span.start:
+            return None
+        return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
 
     @staticmethod
     def _with_tail(span: Span, text: str) -> Span:

@@ -92,6 +92,15 @@ def test_a_security_takes_in_the_words_of_the_term_the_text_defines_for_it():
                                                      "Shares"]
 
 
+def test_a_security_guess_ends_at_its_noun_and_goes_without_one():
+    text = ("Each Unit Carries One Class A Share and one warrant to buy one Class B Share per warrant at "
+            "USD$0.40 per share, paid from the Term Loan facility; the Notes due 2031 and PreferredShares follow.")
+    guesses = ["Unit Carries One", "Class B Share per warrant", "USD$0.40 per share", "Term Loan", "Notes due 2031",
+               "PreferredShares"]
+    assert _normalized_securities(text, [char_offsets(text, g) for g in guesses]) == [
+        "Unit", "Class B Share", "Notes due 2031", "PreferredShares"]
+
+
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 import spacy
 from conftest import add_rule_step
 
@@ -61,3 +62,17 @@ def test_stock_sold_in_the_sentence_stays_a_security():
     for word in ("common stock", "warrants"):
         start = text.index(word)
         assert not names_existing_stock(text, start, start + len(word))
+
+
+@pytest.mark.parametrize("text, word, existing", [
+    ("The board declared a quarterly cash dividend of $0.4125 per share on Quillon’s 6.500% Series B Preferred Stock.",
+     "Series B Preferred Stock", True),
+    ("Quillon declared dividends on its common stock payable May 1.", "common stock", True),
+    ("Quillon priced 2,000,000 shares of its 8.00% Series A Preferred Stock at $25.00 per share.",
+     "Series A Preferred Stock", False),
+])
+def test_a_dividend_paid_on_stock_names_existing_stock(text, word, existing):
+    from nlp.pipeline.sale_context import names_existing_stock
+
+    start = text.index(word)
+    assert names_existing_stock(text, start, start + len(word)) is existing
