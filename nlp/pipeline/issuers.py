@@ -254,12 +254,15 @@ class IssuerResolver:
         z = float(numpy.dot(features, self.cfg["weights"]) + self.cfg["bias"])
         return 1.0 / (1.0 + math.exp(-z))
 
-    def best_candidate(self, doc: Doc, text: str, excluded: List[str] = ()) -> Optional[Tuple[float, str, List[Tuple[int, int]]]]:
+    def best_candidate(self, doc: Doc, text: str, excluded: List[str] = (),
+                       candidates: Optional[List[Tuple[str, str, List[Tuple[int, int]]]]] = None,
+                       ) -> Optional[Tuple[float, str, List[Tuple[int, int]]]]:
         """(probability, core name, its spans) of the best-scoring name that is none of the
-        `excluded` companies, or None without names."""
+        `excluded` companies, or None without names; `candidates` are doc_candidates' if the
+        caller has them."""
         scored = (
             (self.name_probability(name_features(text, core, spans)), core, spans)
-            for _, core, spans in doc_candidates(doc, text)
+            for _, core, spans in (doc_candidates(doc, text) if candidates is None else candidates)
             if not any(same_company(core, name, text) for name in excluded)
         )
         return max(scored, key=lambda x: x[0], default=None)
@@ -274,7 +277,8 @@ class IssuerResolver:
         def is_acquired(name: str) -> bool:
             return any(same_company(name, company, text) for company in acquired)
 
-        best = self.best_candidate(doc, text, acquired)
+        candidates = list(doc_candidates(doc, text))
+        best = self.best_candidate(doc, text, acquired, candidates)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
         people = self._phrase_officer_words(text)
@@ -292,7 +296,7 @@ class IssuerResolver:
             if accepted is not None and not same_company(accepted[1], stated, text):
                 accepted = None
         if accepted is not None:
-            ents = self._label_mentions(doc, text, ents, self._written_in_full(doc, text, accepted[1], accepted[2]))
+            ents = self._label_mentions(doc, text, ents, self._written_in_full(text, accepted[1], accepted[2], candidates))
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
                 ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
         if self.cfg.get("one_issuer", True):
@@ -356,22 +360,18 @@ class IssuerResolver:
         return None
 
     @staticmethod
-    def _written_in_full(doc: Doc, text: str, core: str, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-        """The mentions of an accepted name, each taken to the longest name opening with it that
-        the text writes twice or more and once with a legal suffix ("Lafren Crest" of "Lafren
-        Crest, Inc." where "Lafren" was accepted; not "Lafren Announces", not a subsidiary's
-        "Lafren Texas Utilities")."""
-        longer = [name for name in _cores(doc).values() if name.lower().startswith(core.lower() + " ")]
-        longer = sorted((name for name in longer if _is_legal_name(text, _occurrences(text, name))), key=len, reverse=True)
-        if not longer:
-            return spans
-        out = []
-        for start, end in spans:
-            end = next((start + len(name) for name in longer
-                        if text[start:start + len(name)].lower() == name.lower() and _bounded(text, start, start + len(name))),
-                       end)
-            out.append((start, end))
-        return out
+    def _written_in_full(text: str, core: str, spans: List[Tuple[int, int]],
+                         candidates: List[Tuple[str, str, List[Tuple[int, int]]]]) -> List[Tuple[int, int]]:
+        """The mentions of an accepted name, each taken to the longest candidate name opening with
+        it that the text writes twice or more and once before a legal suffix ("Lafren Crest" of
+        "Lafren Crest USA, Inc." where "Lafren" was accepted; not "Lafren Announces", not a
+        subsidiary's "Lafren Texas Utilities")."""
+        opening = core.lower() + " "
+        longer = sorted(((name, name_spans) for _, name, name_spans in candidates
+                         if name.lower().startswith(opening) and _is_legal_name(text, name_spans)),
+                        key=lambda item: len(item[0]), reverse=True)
+        ends = [dict(name_spans) for _, name_spans in longer]  # start -> end of each longer name
+        return [(start, next((found[start] for found in ends if start in found), end)) for start, end in spans]
 
     @staticmethod
     def _label_mentions(doc: Doc, text: str, ents: List[Span], spans: List[Tuple[int, int]]) -> List[Span]:

@@ -218,10 +218,10 @@ def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker():
      "Lafren Texas Utilities paid.", ["Lafren", "Lafren", "Lafren", "Lafren", "Lafren"]),
 ])
 def test_an_accepted_short_name_is_taken_to_the_name_the_text_writes_in_full(text, expected):
-    from nlp.pipeline.issuers import IssuerResolver, _occurrences
+    from nlp.pipeline.issuers import IssuerResolver, _occurrences, doc_candidates
 
-    doc = spacy.blank("en").make_doc(text)
-    spans = IssuerResolver._written_in_full(doc, text, "Lafren", _occurrences(text, "Lafren"))
+    candidates = list(doc_candidates(spacy.blank("en").make_doc(text), text))
+    spans = IssuerResolver._written_in_full(text, "Lafren", _occurrences(text, "Lafren"), candidates)
     assert [text[a:b] for a, b in spans] == expected
 
 
