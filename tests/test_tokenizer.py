@@ -37,6 +37,28 @@ def test_v2_keeps_ordinary_words(word):
     assert len(tokens("v2", word)) == len(tokens("v1", word))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("BOARD OF DIRECTORS\n\n“Jane Roe”Jane Roe, CEO", ["Roe", "”", "Jane", "Roe", ","]),
+    ("Quillon Mining Ltd. (“Quillon”or the “Company”)", ["“", "Quillon", "”", "or", "the"]),
+    ("(the “Company” or “Quillon”)(CSE: QLN)", ["Quillon", "”", ")", "(", "CSE", ":"]),
+    ('up to 9,000,000 shares (the"Offer Shares")', ["the", '"', "Offer", "Shares"]),
+])
+def test_v3_splits_glued_quotation_marks(text, expected):
+    got = tokens("v3", text)
+    start = got.index(expected[0])
+    assert got[start:start + len(expected)] == expected
+    assert tokens("v2", text) != got  # v2 leaves them glued
+
+
+@pytest.mark.parametrize("text", [
+    "pursuant to Item 601(b)(32)(ii) of Regulation S-K",
+    "Quillon’s shareholders",
+    "He said “yes” to the “Notes”), and",
+])
+def test_v3_tokenizes_as_v2_where_no_quotation_is_glued(text):
+    assert tokens("v3", text) == tokens("v2", text)
+
+
 def test_v1_is_unchanged_for_models_trained_with_it():
     # Models up to v3.2 were trained on v1 tokens; their tokenizer must not move.
     assert "WIRE)–Quillon" in tokens("v1", "(BUSINESS WIRE)–Quillon, a leader")
