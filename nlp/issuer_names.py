@@ -99,14 +99,14 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
 
 
 def initials_spans(name: str, text: str) -> List[Offsets]:
-    """Where the text writes the issuer by its initials alone ("OPT" for "Orrin Park
-    Technologies, Inc.", three letters or more), not as the ticker of an exchange mark
-    ("(NYSE American: OPT)")."""
-    short = initials(core_words(name))
-    if len(short) < 3 or len(core_words(name)) < 3:
-        return []
-    return [(a, b) for a, b in alone_word_spans(text, short)
-            if ":" not in text[max(0, a - 3):a] and text[b:b + 1] != "-"]  # nor "OPT-in"
+    """Where the text writes the issuer by its initials alone, those of three words or more with
+    or without the legal suffix ("OPT" for "Orrin Park Technologies, Inc.", "QMC" for "Quillon
+    Metals Corporation"), not as the ticker of an exchange mark ("(NYSE American: OPT)", "(OPT:
+    NYSE)")."""
+    spellings = (core_words(name), re.findall(r"[^\W\d_][\w'’&-]*", fold(name)))
+    forms = {initials(words) for words in spellings if len(words) >= 3}
+    return sorted((a, b) for short in forms for a, b in alone_word_spans(text, short)
+                  if ":" not in text[max(0, a - 3):a] and text[b:b + 1] not in ("-", ":"))  # nor "OPT-in", "(OPT: NYSE)"
 
 
 # --- is this mention the issuer? ---------------------------------------------------------------

@@ -114,4 +114,6 @@ def test_initials_spans_finds_the_initials_alone_but_not_an_exchange_mark():
 
     text = "Orrin Park Technologies, Inc. (NYSE: OPT) said OPT grew; OPTIONS and OPT-in do not count. OPT Lane too."
     assert initials_spans("Orrin Park Technologies, Inc.", text) == [char_offsets(text, "OPT", 2)]
-    assert initials_spans("Orrin Park, Inc.", text) == []  # two letters are too often something else
+    assert initials_spans("Orrin Park, Inc.", text) == []  # "OP" is too short, and "OPI" is not written
+    text = "Quillon Metals Corporation (QMC: NYSE) said QMC grew."
+    assert initials_spans("Quillon Metals Corporation", text) == [char_offsets(text, "QMC", 2)]

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 # which ISSUER guesses are the issuer is decided in nlp.issuer_names (same_company kept importable here)
 from ..issuer_names import (  # noqa: F401
-    FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
+    DEFINED_TERM, FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
     same_company,
 )
 from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key
@@ -275,7 +275,9 @@ class IssuerResolver:
         acquired = acquired_companies(doc, text)
 
         def is_acquired(name: str) -> bool:
-            return any(same_company(name, company, text) for company in acquired)
+            # a term the text defines in quotes ("“QWP” or the “Company”") is no mention of
+            # whatever the headline says is acquired
+            return any(mention_kind(name, company, text) not in (None, DEFINED_TERM) for company in acquired)
 
         candidates = list(doc_candidates(doc, text))
         best = self.best_candidate(doc, text, acquired, candidates)
@@ -302,9 +304,13 @@ class IssuerResolver:
         if self.cfg.get("one_issuer", True):
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
-                ents = self._label_mentions(doc, text, ents, initials_spans(main, text))  # "OPT" alone
+                # "OPT" alone: the initials of the name as the text writes it in full, suffix included
+                full_names = {main} | {e.text for e in ents if e.label_ == "ISSUER" and mention_kind(e.text, main, text) == FULL}
+                initials_at = sorted({span for name in full_names for span in initials_spans(name, text)})
+                ents = self._label_mentions(doc, text, ents, initials_at)
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
+                        and (e.start_char, e.end_char) not in initials_at
                         else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
                         else e for e in ents]

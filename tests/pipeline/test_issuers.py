@@ -209,6 +209,15 @@ def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker():
     assert [start for name, start in found if name == "FCM"] == [text.index("FCM named"), text.index("FCM's")]
 
 
+def test_the_initials_of_the_name_with_its_suffix_count_too():
+    nlp, resolver = _fitted()
+    text = ("Fenwick Copper Corporation Reports\n\nTORONTO — Fenwick Copper Corporation (FCC: TSX) announced today "
+            "that FCC drilled. Fenwick Copper will grow. FCC agreed.\n\nAbout Fenwick Copper\n\n"
+            "Fenwick Copper is an exploration company.")
+    found = [(e.text, e.start_char) for e in nlp(text).ents if e.label_ == "ISSUER"]
+    assert [start for name, start in found if name == "FCC"] == [text.index("FCC drilled"), text.index("FCC agreed")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # the longer name opens a legal name the text writes: each mention is taken whole
     ("Lafren Crest USA Prices Notes\n\nLafren Crest USA, Inc. priced notes. Lafren Crest grew.",
@@ -223,6 +232,16 @@ def test_an_accepted_short_name_is_taken_to_the_name_the_text_writes_in_full(tex
     candidates = list(doc_candidates(spacy.blank("en").make_doc(text), text))
     spans = IssuerResolver._written_in_full(text, "Lafren", _occurrences(text, "Lafren"), candidates)
     assert [text[a:b] for a, b in spans] == expected
+
+
+def test_a_term_the_issuer_defines_in_quotes_is_no_mention_of_the_company_it_acquires():
+    nlp, resolver = _fitted()
+    text = ("Quillon Water Products Acquires Vorn Plastics\n\nTORONTO — Quillon Water Products, Inc. (“QWP” or "
+            "the “Company”) (CSE: QWPC) acquired Vorn Plastics. QWP will grow.\n\nAbout Quillon Water Products\n\n"
+            "Quillon Water Products makes bottles.")
+    doc = resolver(doc_with_guesses(nlp, text, ("QWP", "ISSUER"), ("QWP", "ISSUER", 3), ("Vorn Plastics", "ISSUER", 2)))
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert found.count(("QWP", "ISSUER")) == 2 and ("Vorn Plastics", "ISSUER") not in found
 
 
 def test_an_officer_guess_on_a_founders_name_the_company_bears_stays_an_officer():
