@@ -105,8 +105,9 @@ def initials_spans(name: str, text: str) -> List[Offsets]:
     NYSE)")."""
     spellings = (core_words(name), re.findall(r"[^\W\d_][\w'’&-]*", fold(name)))
     forms = {initials(words) for words in spellings if len(words) >= 3}
+    # not "OPT-in", not a ticker on either side of an exchange mark's colon
     return sorted((a, b) for short in forms for a, b in alone_word_spans(text, short)
-                  if ":" not in text[max(0, a - 3):a] and text[b:b + 1] not in ("-", ":"))  # nor "OPT-in", "(OPT: NYSE)"
+                  if ":" not in text[max(0, a - 3):a] and text[b:b + 1] not in ("-", ":"))
 
 
 # --- is this mention the issuer? ---------------------------------------------------------------

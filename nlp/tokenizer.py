@@ -11,7 +11,8 @@ boundaries.
   ("-Acme Mining"). The shipped model (v3.2.12, v3.2.13) predicted with it.
 - exhibit.Tokenizer.v3 also splits a closing quotation mark glued between a word and the next
   word or bracket ("“Jane Roe”Jane Roe", "(“Quillon”or", "“Quillon”)(CSE:") and a bracket
-  opened right after one closed ("”)(CSE:"). The shipped model (from v3.2.14) predicts with it.
+  opened right after a quotation's bracket closed ("”)(CSE:"; "601(b)(32)" stays as it is). The
+  shipped model (from v3.2.14) predicts with it.
 """
 from __future__ import annotations
 

@@ -305,9 +305,10 @@ class IssuerResolver:
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:
                 # "OPT" alone: the initials of the name as the text writes it in full, suffix included
-                full_names = {main} | {e.text for e in ents if e.label_ == "ISSUER" and mention_kind(e.text, main, text) == FULL}
-                initials_at = sorted({span for name in full_names for span in initials_spans(name, text)})
-                ents = self._label_mentions(doc, text, ents, initials_at)
+                full_names = {main} | {e.text for e in ents
+                                       if e.label_ == "ISSUER" and mention_kind(e.text, main, text) == FULL}
+                initials_at = {span for name in full_names for span in initials_spans(name, text)}
+                ents = self._label_mentions(doc, text, ents, sorted(initials_at))
                 officers = {" ".join(e.text.split()) for e in ents if e.label_ == "OFFICER"}
                 ents = [self._stray(e, officers) if e.label_ == "ISSUER" and not same_company(e.text, main, text)
                         and (e.start_char, e.end_char) not in initials_at

@@ -111,9 +111,11 @@ def _quoted_terms(inside) -> List[Span]:
 def _quotes_company_word(inside) -> bool:
     """Whether a definition quotes a company word as a term ("the “Company”", "“the Issuer”")."""
     doc = inside.doc
-    return any(t.lower_ in _DEFINING_WORDS and t.i >= 1 and (
-        doc[t.i - 1].text in _OPEN_QUOTES or t.i >= 2 and doc[t.i - 1].lower_ == "the" and doc[t.i - 2].text in _OPEN_QUOTES)
-        for t in inside)
+    def quoted(i: int) -> bool:
+        return i >= 1 and (doc[i - 1].text in _OPEN_QUOTES
+                           or i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].text in _OPEN_QUOTES)
+
+    return any(t.lower_ in _DEFINING_WORDS and quoted(t.i) for t in inside)
 
 
 def _written_short_names(doc, index: int) -> List[Span]:

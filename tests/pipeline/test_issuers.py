@@ -200,22 +200,20 @@ def test_an_officer_guess_on_the_issuers_name_becomes_an_issuer_mention():
         (e.start, e.end, "ISSUER") for e in unseen.entities}
 
 
-def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker():
+@pytest.mark.parametrize("text, initials, expected", [
+    # the initials of the name without its suffix; the ticker after the exchange mark is none
+    ("Fenwick Copper Mining Inc. Appoints CFO\n\nTORONTO — Fenwick Copper Mining Inc. (CSE: FCM) announced "
+     "today that FCM named a CFO. Fenwick Copper Mining will grow. FCM's board agreed.\n\n"
+     "About Fenwick Copper Mining\n\nFenwick Copper Mining is an exploration company.", "FCM", ["FCM named", "FCM's"]),
+    # the initials of the name with its suffix as the text writes it; nor a ticker before the mark
+    ("Fenwick Copper Corporation Reports\n\nTORONTO — Fenwick Copper Corporation (FCC: TSX) announced today "
+     "that FCC drilled. Fenwick Copper will grow. FCC agreed.\n\nAbout Fenwick Copper\n\n"
+     "Fenwick Copper is an exploration company.", "FCC", ["FCC drilled", "FCC agreed"]),
+])
+def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker(text, initials, expected):
     nlp, resolver = _fitted()
-    text = ("Fenwick Copper Mining Inc. Appoints CFO\n\nTORONTO — Fenwick Copper Mining Inc. (CSE: FCM) announced "
-            "today that FCM named a CFO. Fenwick Copper Mining will grow. FCM's board agreed.\n\n"
-            "About Fenwick Copper Mining\n\nFenwick Copper Mining is an exploration company.")
     found = [(e.text, e.start_char) for e in nlp(text).ents if e.label_ == "ISSUER"]
-    assert [start for name, start in found if name == "FCM"] == [text.index("FCM named"), text.index("FCM's")]
-
-
-def test_the_initials_of_the_name_with_its_suffix_count_too():
-    nlp, resolver = _fitted()
-    text = ("Fenwick Copper Corporation Reports\n\nTORONTO — Fenwick Copper Corporation (FCC: TSX) announced today "
-            "that FCC drilled. Fenwick Copper will grow. FCC agreed.\n\nAbout Fenwick Copper\n\n"
-            "Fenwick Copper is an exploration company.")
-    found = [(e.text, e.start_char) for e in nlp(text).ents if e.label_ == "ISSUER"]
-    assert [start for name, start in found if name == "FCC"] == [text.index("FCC drilled"), text.index("FCC agreed")]
+    assert [start for name, start in found if name == initials] == [text.index(at) for at in expected]
 
 
 @pytest.mark.parametrize("text, expected", [
