@@ -170,7 +170,9 @@ def agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) -
     wrong (an acquired company named often, a place): then there is no agreed issuer."""
     if scored is None or recognized is None:
         return scored or recognized
-    return scored if same_company(recognized, scored, text) else None
+    # the recognizer's name is a lower-cased key: "tmrc" is the abbreviation "TMRC" the text writes
+    written = recognized.upper() if " " not in recognized else recognized
+    return scored if same_company(recognized, scored, text) or same_company(written, scored, text) else None
 
 
 def _merge_short_names(clusters: Dict[str, List[str]]) -> List[List[str]]:

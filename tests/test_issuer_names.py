@@ -59,6 +59,10 @@ def test_agreed_issuer_keeps_a_name_only_when_the_decisions_agree():
     assert agreed_issuer("Plover Ridge", "plover", TEXT) == "Plover Ridge"
     assert agreed_issuer("Plover Ridge", "tamsin bay", TEXT) is None
     assert agreed_issuer(None, "plover", TEXT) == "plover"
+    # the recognizer's key is lower case; the abbreviation the text defines is written in capitals
+    text = "Plover Ridge Resources Corp. (“PRRC” or the “Company”) said PRRC grew."
+    assert agreed_issuer("Plover Ridge Resources", "prrc", text) == "Plover Ridge Resources"
+    assert agreed_issuer("Plover Ridge Resources", "tamsin", text) is None
 
 
 def test_group_companies_merges_short_names_and_initials():
