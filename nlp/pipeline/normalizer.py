@@ -47,6 +47,16 @@ _ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
 
 
+# "Corby & Vorn, A Tarnwell Company": an apposition after a firm's name that says whose it is
+_DESCRIBING_ARTICLE = re.compile(r",[ \t]+an?[ \t]+$", re.IGNORECASE)
+
+
+def _describes_the_name_before(span: Span, text: str) -> bool:
+    """Whether an AGENT guess is the description after another firm's name ("Tarnwell Company" of
+    "Corby & Vorn, A Tarnwell Company"): no firm of its own."""
+    return span.label_ == "AGENT" and bool(_DESCRIBING_ARTICLE.search(text, max(0, span.start_char - 6), span.start_char))
+
+
 def defined_terms(text: str) -> Set[str]:
     """The capitalized terms of two words or more the text defines in quotes."""
     return {" ".join(m.group(1).split()) for m in _DEFINED_TERM.finditer(text)}
@@ -103,7 +113,8 @@ class EntityNormalizer:
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
                                                               defined), text)
-                    for span in trimmed if span is not None and not self._names_nobody(span)]
+                    for span in trimmed if span is not None and not self._names_nobody(span)
+                    and not _describes_the_name_before(span, text)]
             kept = [part for span in kept for part in self._name_once(span)]
             doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
         for ent in doc.ents:

@@ -101,6 +101,16 @@ def test_a_security_guess_ends_at_its_noun_and_goes_without_one():
         "Unit", "Class B Share", "Notes due 2031", "PreferredShares"]
 
 
+def test_an_agent_guess_describing_the_firm_before_it_is_dropped():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "placed by Corby & Vorn, A Tarnwell Company, and Lisle Capital, a leading bank, with Harbor Securities."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, name), "AGENT")
+                for name in ("Corby & Vorn", "Tarnwell Company", "Lisle Capital", "Harbor Securities")]
+    assert [e.text for e in normalizer(doc).ents] == ["Corby & Vorn", "Lisle Capital", "Harbor Securities"]
+
+
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
