@@ -10,7 +10,9 @@ gold entity.
 Guide v1.1 also rules out the issuer's existing stock named only for its trading price, a
 listing, an outstanding count or an ownership share: a SECURITY right after "9.9% of the
 Company's", "holds 286,895", "the listing of its", "the trading price of the", or right before
-"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`).
+"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), and
+so does an AMOUNT written by a repurchase of the issuer's own stock ("a share repurchase program
+of up to $10 million"; `repurchase_cues`): a buyback raises nothing.
 """
 from __future__ import annotations
 
@@ -29,6 +31,14 @@ SALE_WORDS = re.compile(alternation(_CUES["sale_words"]), re.IGNORECASE)
 _EXISTING_BEFORE = re.compile(rf"(?:{alternation(_CUES['existing_stock_before'])})\s+$", re.IGNORECASE)
 _EXISTING_AFTER = re.compile(rf"\s+(?:{alternation(_CUES['existing_stock_after'])})\b", re.IGNORECASE)
 _CUE_REACH = 60
+_REPURCHASE = re.compile(alternation(_CUES["repurchase_cues"]), re.IGNORECASE)
+_REPURCHASE_AFTER = 30  # characters after a sum searched for a repurchase cue ("$10 million share repurchase")
+
+
+def repurchase_sum(text: str, start: int, end: int) -> bool:
+    """Whether the sum at text[start:end] is written by a repurchase of the issuer's own stock
+    ("a share repurchase program of up to $10 million", "$1.5 billion share repurchase")."""
+    return bool(_REPURCHASE.search(text, max(0, start - _CUE_REACH), min(len(text), end + _REPURCHASE_AFTER)))
 
 
 def names_existing_stock(text: str, start: int, end: int) -> bool:
@@ -60,7 +70,8 @@ class SaleContext:
             e for e in doc.ents
             if e.label_ not in self.labels or (
                 self._speaks_of_sale(text, segments, e.start_char)
-                and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char)))
+                and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char))
+                and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char)))
         ]
         return doc
 

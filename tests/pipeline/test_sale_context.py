@@ -76,3 +76,15 @@ def test_a_dividend_paid_on_stock_names_existing_stock(text, word, existing):
 
     start = text.index(word)
     assert names_existing_stock(text, start, start + len(word)) is existing
+
+
+@pytest.mark.parametrize("text, amount, repurchase", [
+    ("Quillon priced its offering and authorized a concurrent share repurchase of up to $10 million.", "$10 million", True),
+    ("Quillon announced a $25 million buyback of its common shares.", "$25 million", True),
+    ("Quillon closed its public offering for gross proceeds of $40 million.", "$40 million", False),
+])
+def test_a_sum_a_repurchase_is_of_is_no_amount(text, amount, repurchase):
+    from nlp.pipeline.sale_context import repurchase_sum
+
+    start = text.index(amount)
+    assert repurchase_sum(text, start, start + len(amount)) is repurchase
