@@ -171,8 +171,8 @@ def agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) -
     if scored is None or recognized is None:
         return scored or recognized
     # the recognizer's name is a lower-cased key: "tmrc" is the abbreviation "TMRC" the text writes
-    written = recognized.upper() if " " not in recognized else recognized
-    return scored if same_company(recognized, scored, text) or same_company(written, scored, text) else None
+    forms = (recognized,) if " " in recognized else (recognized, recognized.upper())
+    return scored if any(same_company(form, scored, text) for form in forms) else None
 
 
 def _merge_short_names(clusters: Dict[str, List[str]]) -> List[List[str]]:
