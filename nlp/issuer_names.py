@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from .names import LEGAL_SUFFIX, LEGAL_SUFFIXES_AFTER, LEGAL_SUFFIXES_AT_END, alone_word_spans
+from .names import LEGAL_SUFFIX, LEGAL_SUFFIXES_AFTER, LEGAL_SUFFIXES_AT_END, alone_word_spans, is_ticker
 
 Offsets = Tuple[int, int]
 
@@ -98,16 +98,23 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
     return out
 
 
+def initials_forms(name: str, min_words: int = 1) -> Set[str]:
+    """The initials of the name without and with its legal suffix ("OPT" and "OPTI" for "Orrin
+    Park Technologies, Inc."), each of `min_words` words or more."""
+    spellings = (core_words(name), re.findall(r"[^\W\d_][\w'’&-]*", fold(name)))
+    return {initials(words) for words in spellings if len(words) >= min_words}
+
+
 def initials_spans(name: str, text: str) -> List[Offsets]:
     """Where the text writes the issuer by its initials alone, those of three words or more with
     or without the legal suffix ("OPT" for "Orrin Park Technologies, Inc.", "QMC" for "Quillon
     Metals Corporation"), not as the ticker of an exchange mark ("(NYSE American: OPT)", "(OPT:
     NYSE)")."""
-    spellings = (core_words(name), re.findall(r"[^\W\d_][\w'’&-]*", fold(name)))
-    forms = {initials(words) for words in spellings if len(words) >= 3}
-    # not "OPT-in", not a ticker on either side of an exchange mark's colon
+    forms = initials_forms(name, min_words=3)
+    # not "OPT-in", not a ticker on either side of an exchange mark's colon or after a symbol cue
     return sorted((a, b) for short in forms for a, b in alone_word_spans(text, short)
-                  if ":" not in text[max(0, a - 3):a] and text[b:b + 1] not in ("-", ":"))
+                  if ":" not in text[max(0, a - 3):a] and text[b:b + 1] not in ("-", ":")
+                  and not is_ticker(text, a, b))
 
 
 # --- is this mention the issuer? ---------------------------------------------------------------
@@ -139,7 +146,7 @@ def mention_kind(name: str, issuer: str, text: str) -> Optional[str]:
             return ABBREVIATION
         if _defined_in_quotes(words[0], text):
             return DEFINED_TERM
-    if len(issuer_words) == 1 and issuer_words[0].isupper() and initials(words) == issuer_words[0]:
+    if len(issuer_words) == 1 and issuer_words[0].isupper() and issuer_words[0] in initials_forms(name):
         return ABBREVIATION  # the issuer is known by its initials, the mention spells them out
     return None
 
@@ -154,13 +161,19 @@ def same_company(name: str, issuer: str, text: str) -> bool:
 # --- the issuer of the exhibit -----------------------------------------------------------------
 
 def most_mentioned(names: Iterable[str]) -> Optional[str]:
-    """The core key named most often among ISSUER mentions; a tie names no issuer."""
-    counts = Counter(core_key(name) for name in names)
+    """The issuer named most often among ISSUER mentions, counted by core key; a tie names no
+    issuer. It is returned as the text writes it most often (the longer form on a tie), so that
+    capitals still tell an abbreviation ("TMRC") and a full name gives its initials."""
+    written = [" ".join(name.split()) for name in names]
+    counts = Counter(core_key(name) for name in written)
     if not counts:
         return None
     top = max(counts.values())
     winners = [k for k, v in counts.items() if v == top]
-    return winners[0] if len(winners) == 1 else None
+    if len(winners) != 1:
+        return None
+    forms = Counter(name for name in written if core_key(name) == winners[0])
+    return max(forms, key=lambda form: (forms[form], len(form)))
 
 
 def agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) -> Optional[str]:
@@ -170,9 +183,7 @@ def agreed_issuer(scored: Optional[str], recognized: Optional[str], text: str) -
     wrong (an acquired company named often, a place): then there is no agreed issuer."""
     if scored is None or recognized is None:
         return scored or recognized
-    # the recognizer's name is a lower-cased key: "tmrc" is the abbreviation "TMRC" the text writes
-    forms = (recognized,) if " " in recognized else (recognized, recognized.upper())
-    return scored if any(same_company(form, scored, text) for form in forms) else None
+    return scored if same_company(recognized, scored, text) else None
 
 
 def _merge_short_names(clusters: Dict[str, List[str]]) -> List[List[str]]:

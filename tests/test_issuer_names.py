@@ -50,19 +50,23 @@ def test_forms_and_keys_of_a_name():
 
 
 def test_most_mentioned_counts_core_names_and_a_tie_names_no_one():
-    assert most_mentioned(["Plover Inc.", "Plover", "Tamsin Bay"]) == "plover"
+    assert most_mentioned(["Plover Inc.", "Plover", "Tamsin Bay"]) == "Plover Inc."
     assert most_mentioned(["Plover", "Tamsin Bay"]) is None
     assert most_mentioned([]) is None
 
 
+def test_most_mentioned_returns_the_name_as_written_most_often():
+    assert most_mentioned(["PRRC", "PRRC", "prrc", "Tamsin Bay"]) == "PRRC"
+    assert most_mentioned(["Plover", "Plover  Inc.", "Plover", "Tamsin Bay"]) == "Plover"
+
+
 def test_agreed_issuer_keeps_a_name_only_when_the_decisions_agree():
-    assert agreed_issuer("Plover Ridge", "plover", TEXT) == "Plover Ridge"
-    assert agreed_issuer("Plover Ridge", "tamsin bay", TEXT) is None
-    assert agreed_issuer(None, "plover", TEXT) == "plover"
-    # the recognizer's key is lower case; the abbreviation the text defines is written in capitals
+    assert agreed_issuer("Plover Ridge", "Plover", TEXT) == "Plover Ridge"
+    assert agreed_issuer("Plover Ridge", "Tamsin Bay", TEXT) is None
+    assert agreed_issuer(None, "Plover", TEXT) == "Plover"
     text = "Plover Ridge Resources Corp. (“PRRC” or the “Company”) said PRRC grew."
-    assert agreed_issuer("Plover Ridge Resources", "prrc", text) == "Plover Ridge Resources"
-    assert agreed_issuer("Plover Ridge Resources", "tamsin", text) is None
+    assert agreed_issuer("Plover Ridge Resources", "PRRC", text) == "Plover Ridge Resources"
+    assert agreed_issuer("Plover Ridge Resources", "Tamsin", text) is None
 
 
 def test_group_companies_merges_short_names_and_initials():

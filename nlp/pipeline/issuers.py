@@ -24,7 +24,7 @@ from ..issuer_names import (  # noqa: F401
     DEFINED_TERM, FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
     same_company,
 )
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, is_ticker
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
@@ -84,6 +84,11 @@ def subsidiary_names(text: str) -> Set[str]:
     return names
 
 
+def _is_name_word(word: str) -> bool:
+    """Capitalized, or a lower-case prefix of one or two letters before a capital ("eVorn", "iQuill")."""
+    return word[:1].isupper() and word[:1].isalpha() or bool(re.match(r"[a-z]{1,2}[A-Z]", word))
+
+
 def _cores(doc: Doc) -> Dict[str, str]:
     """lower-cased core name -> first surface form, for runs of capitalized tokens."""
     out: Dict[str, str] = {}
@@ -91,7 +96,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not (t.text[:1].isupper() and t.text[:1].isalpha()):
+        if not _is_name_word(t.text):
             i += 1
             continue
         j = i + 1
@@ -99,7 +104,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
             n = tokens[j]
             if "\n" in tokens[j - 1].whitespace_ or n.is_space:
                 break
-            if (n.text[:1].isupper() and n.text[:1].isalpha()) or (n.lower_ in _GLUE and j + 1 < len(tokens)):
+            if _is_name_word(n.text) or (n.lower_ in _GLUE and j + 1 < len(tokens)):
                 j += 1
                 continue
             break
@@ -317,10 +322,10 @@ class IssuerResolver:
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         # a company the headline says is acquired, or a subsidiary the text names as one, is no
-        # mention of the issuer, agreed or not
+        # mention of the issuer, agreed or not; nor is a ticker ("(NASDAQ: QBXR)")
         subsidiaries = subsidiary_names(text)
         ents = [e for e in ents if not (e.label_ == "ISSUER" and (
-            is_acquired(e.text) or fold_key(e.text) in subsidiaries))]
+            is_acquired(e.text) or fold_key(e.text) in subsidiaries or is_ticker(text, e.start_char, e.end_char)))]
         doc.ents = filter_spans(ents)
         return doc
 

@@ -38,11 +38,13 @@ def short_forms(label: str, text: str) -> Set[str]:
 def first_name(name: str, text: str) -> Optional[str]:
     """The first name of an officer's name of two words or more, as releases repeat it alone
     ("Tom" for "Tom Farrow"): a capitalized word of three letters or more, not an initial and
-    not a word the text also uses in lower case ("Will", "Grant" where "will", "grant" occur)."""
+    not a word the text also uses in lower case ("Will", "Grant" where "will", "grant" occur;
+    an e-mail address "tom.farrow@" does not count)."""
     words = [w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES]
     if len(words) < 2 or len(words[0]) < 3 or not (words[0][0].isupper() and words[0][1:].islower()):
         return None
-    if re.search(rf"(?<![\w'’-]){re.escape(words[0].lower())}(?![\w'’-])", text):
+    # a word in running text, not the user part of an address ("tom.farrow@")
+    if re.search(rf"(?<![\w'’@./-]){re.escape(words[0].lower())}(?![\w'’@-]|\.\w)", text):
         return None
     return words[0]
 
@@ -188,6 +190,8 @@ def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
 _REPLACES = {"OFFICER": ("AGENT",), "ISSUER": ("AGENT",)}  # guesses a repeat of the name replaces
 # a company's name cut short ("Tarnwell Brands" of "Tarnwell Brands Corporation") is no person
 _SHORTENED_ISSUER_REPLACES = ("AGENT", "OFFICER")
+# the recognizer often takes an officer's first name alone ("Tom will lead") for a company
+_FIRST_NAME_REPLACES = ("AGENT", "ISSUER")
 
 
 def _seed_may_take(seed: Span, guess: Span) -> bool:
@@ -250,9 +254,11 @@ class MentionPropagator:
         officer_names = {e.text for e in doc.ents if e.label_ == "OFFICER"}
         spread = self.first_names and "OFFICER" in self.labels
         first_names = {first_name(name, text) for name in officer_names} - {None} if spread else set()
+        given_names: Set[str] = set()
         for given in first_names - company_words:
             # over a one-word ISSUER guess too: an officer's first name alone is the officer
             forms[given] = "OFFICER"
+            given_names.add(given)
         if not forms:
             return doc
         found = {form: _form_spans(text, form, label) for form, label in forms.items()}
@@ -264,7 +270,8 @@ class MentionPropagator:
         # longest forms first, so "Bexley Minerals Ltd." wins over "Bexley Minerals"
         for form in sorted(forms, key=len, reverse=True):
             label = forms[form]
-            replaces = _SHORTENED_ISSUER_REPLACES if form in shortened else _REPLACES.get(label, ())
+            replaces = (_SHORTENED_ISSUER_REPLACES if form in shortened
+                        else _FIRST_NAME_REPLACES if form in given_names else _REPLACES.get(label, ()))
             for start, end in found[form]:
                 overlapping = [(s, e) for s, e in taken if s < end and start < e]
                 # a shorter guess of the same label inside a repeat of the name gives way to it

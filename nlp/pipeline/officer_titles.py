@@ -8,19 +8,24 @@ dash or a parenthesis and then words shaped like a title (an opener such as Chie
 to a title word such as Officer), those words are the TITLE; the normalizer then widens or splits
 it by the guide's list rules. A title held at a company other than the issuer ("NAME, Partner at
 Bellwood Advisors") is not the guide's TITLE, so a title followed by "of" or "at" a name that is no
-ISSUER is left alone.
+ISSUER is left alone; and the person named with it is no OFFICER there ("said Jane Roe, CEO of
+Vorn Mining", a partner's chief): that mention and a TITLE guess on the title go.
 """
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import List, Set, Tuple
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..issuer_names import same_company
+from ..pattern_files import load_patterns
 from ..structure import BLANK_LINE
 from .appointments import is_appointee
 from .signature_titles import Entities, TitlesNearOfficers
-from .titles import title_item_after, title_item_before
+from .text_cache import doc_text
+from .titles import title_area_end, title_item_after, title_item_before
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
 _AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
@@ -67,6 +72,55 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
     return found + _titles_before_names(text, entities)
 
 
+# "CEO of the Company": the issuer's own generic names
+_SELF_NAMES = set(load_patterns("companies")["generic_registrant_words"])
+# the company name after "of": capitalized words, up to a possessive ("Quillon’s Audit Committee")
+_COMPANY_WORD = r"[A-Z](?:[\w&.-]|['’](?!s\b))*"
+_COMPANY_AFTER = re.compile(rf"{_COMPANY_WORD}(?:[ \t]+(?:{_COMPANY_WORD}|&|and|of))*")
+
+
+def held_elsewhere(text: str, entities: Entities) -> Set[Tuple[int, int]]:
+    """The OFFICER mentions named with a title held at a company other than the issuer ("Jane
+    Roe, CEO of Vorn Mining"), with any TITLE guess on that title: by the guide neither is the
+    issuer's."""
+    label_at = {start: label for start, _, label in entities}
+    issuers = {text[a:b] for a, b, label in entities if label == "ISSUER"}
+    dropped = set()
+    for start, end, label in entities:
+        gap = _AFTER_NAME.match(text, end) if label == "OFFICER" else None
+        if not gap or label_at.get(gap.end()) == "ISSUER":
+            continue
+        stop = _TITLE_STOP.search(text, gap.end(), min(len(text), gap.end() + _TITLE_REACH))
+        title_end = title_item_after(text, gap.end(), stop.start() if stop else min(len(text), gap.end() + _TITLE_REACH))
+        if title_end is not None:  # "Vice President of Finance" heads an area, held nowhere else
+            title_end = title_area_end(text, gap.end(), title_end)
+        held_at = _HELD_AT.match(text, title_end) if title_end is not None else None
+        company = _COMPANY_AFTER.match(text, held_at.end()) if held_at else None
+        if company is None or label_at.get(company.start()) == "ISSUER" or company.group().split()[0] in _SELF_NAMES:
+            continue
+        # the issuer's name the recognizer missed there is still the issuer's
+        if any(same_company(company.group(), issuer, text) for issuer in issuers):
+            continue
+        dropped.add((start, end))
+        dropped.update((a, b) for a, b, other in entities if other == "TITLE" and gap.end() <= a < title_end)
+    return dropped
+
+
+class OfficerTitles(TitlesNearOfficers):
+    """Titles after and before officers' names; an officer's mention with a title held elsewhere goes."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        if not self.active:
+            return doc
+        entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
+                    for e in doc.ents]
+        dropped = held_elsewhere(doc_text(doc), entities)
+        if dropped:
+            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in dropped]
+        return doc
+
+
 def _titles_before_names(text: str, entities: Entities) -> List[Tuple[int, int]]:
     """Titles written right before an OFFICER's name ("Quillon CEO Jane Roe said", "said CFO
     Jane Roe"), not one held at another company ("Vorn Capital CEO Jane Roe")."""
@@ -87,5 +141,5 @@ def _titles_before_names(text: str, entities: Entities) -> List[Tuple[int, int]]
     return found
 
 
-def make_officer_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> TitlesNearOfficers:
-    return TitlesNearOfficers(name, officer_label, label, officer_title_spans)
+def make_officer_titles(nlp: Language, name: str, officer_label: str = "OFFICER", label: str = "TITLE") -> OfficerTitles:
+    return OfficerTitles(name, officer_label, label, officer_title_spans)

@@ -304,3 +304,34 @@ def test_a_subsidiary_of_the_issuer_is_no_issuer():
     doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, SUBSIDIARY, *guesses))
     issuers = {e.text for e in doc.ents if e.label_ == "ISSUER"}
     assert "Brixa Sugar Inc." in issuers and not any("Vornhal" in name for name in issuers)
+
+
+def test_an_issuer_the_recognizer_names_by_its_initials_keeps_its_full_name():
+    # the scorer accepts no name; the recognizer's most frequent guess is the abbreviation, and the
+    # name written in full is a mention of it, not a stray
+    nlp, resolver = _fitted()
+    resolver.cfg["threshold"] = 1.01
+    text = ("Plover Ridge Resources Corp. (“PRRC”) Reports\n\nPRRC grew. PRRC drilled. "
+            "Plover Ridge Resources Corp. will grow.")
+    doc = doc_with_guesses(nlp, text, ("PRRC", "ISSUER"), ("PRRC", "ISSUER", 2), ("PRRC", "ISSUER", 3),
+                           ("Plover Ridge Resources Corp.", "ISSUER", 2))
+    issuers = [e.text for e in resolver(doc).ents if e.label_ == "ISSUER"]
+    assert issuers == ["PRRC", "PRRC", "PRRC", "Plover Ridge Resources Corp."]
+
+
+def test_a_ticker_is_no_issuer_mention():
+    # the guide marks the company's initials as its mention, never its ticker
+    nlp, resolver = _fitted()
+    text = ("Fenwick Copper Mining Closes Placement\n\nTORONTO — Fenwick Copper Mining Inc. (CSE: FCM) "
+            "(“FCM” or the “Company”) closed a placement. FCM grew. Its shares trade under the symbol “FCM.”\n\n"
+            "About Fenwick Copper Mining\n\nFenwick Copper Mining is an exploration company.")
+    doc = doc_with_guesses(nlp, text, *[("FCM", "ISSUER", nth) for nth in (1, 2, 3, 4)])
+    found = [e.start_char for e in resolver(doc).ents if e.text == "FCM" and e.label_ == "ISSUER"]
+    assert found == [text.index("FCM”"), text.index("FCM grew")]
+
+
+def test_an_issuer_name_opening_in_lower_case_is_a_candidate():
+    nlp, resolver = _fitted()
+    unseen = _record("iQuill Mining", "CSE", "IQM", "Brennick Capital")
+    found = {(e.start_char, e.end_char) for e in nlp(unseen.text).ents if e.label_ == "ISSUER"}
+    assert found == {(e.start, e.end) for e in unseen.entities}

@@ -166,6 +166,9 @@ def test_a_surname_counts_alone_but_not_inside_another_name():
     ("Harriet Voss, Jr.", "Harriet joined in May.", "Harriet"),
     # a word the text also writes in lower case is no first name there; nor is an initial
     ("Will Voss", "Will Voss will lead the team.", None),
+    # an e-mail address is no use of the word in lower case
+    ("Harriet Voss", "Harriet joined. harriet.voss@quillon.com, harriet@quillon.com", "Harriet"),
+    ("Will Voss", "Will will lead. will.voss@quillon.com", None),
     ("W. Voss", "W. joined.", None),
     ("HARRIET VOSS", "HARRIET joined.", None),
     ("Voss", "Voss joined.", None),
@@ -190,12 +193,13 @@ def test_a_first_name_that_is_a_word_of_a_company_name_is_left_to_the_company():
     assert ("Quillon", "OFFICER") not in {(e.text, e.label_) for e in doc.ents}
 
 
-def test_a_first_name_takes_the_place_of_a_one_word_issuer_guess_elsewhere():
+def test_a_first_name_takes_the_place_of_one_word_issuer_guesses_on_it_and_elsewhere():
     nlp = _nlp()
     text = "Harriet Voss joins. Harriet said so. Harriet agreed."
     doc = doc_with_guesses(nlp, text, ("Harriet Voss", "OFFICER"), ("Harriet", "ISSUER", 2))
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
-    assert [(e.text, e.label_) for e in doc.ents][-1] == ("Harriet", "OFFICER")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Harriet Voss", "OFFICER"), ("Harriet", "OFFICER"), ("Harriet", "OFFICER")]
 
 
 def test_a_shorter_guess_inside_a_repeat_of_the_name_gives_way_to_it():

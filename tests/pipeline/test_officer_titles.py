@@ -32,6 +32,17 @@ def test_a_title_held_at_another_company_and_words_that_are_no_title_give_nothin
     assert officer_title_spans(RELEASE, ents) == []
 
 
+def test_a_person_named_with_a_title_held_at_another_company_is_no_officer_there():
+    text = ("Ada Quill, CEO of Vorn Mining, said. Tom Fry, CFO of the Company, signed. "
+            "Lena Berg, Chief Financial Officer of Orvane Inc., agreed. Ivo Link, Vice President of Finance, left. "
+            "Rosa Vey, Chair of Orvane’s Audit Committee, spoke.")
+    found = after_step("officer_titles", text, ("Ada Quill", "OFFICER"), ("CEO", "TITLE"), ("Tom Fry", "OFFICER"),
+                       ("Lena Berg", "OFFICER"), ("Orvane", "ISSUER"), ("Ivo Link", "OFFICER"), ("Rosa Vey", "OFFICER"))
+    # the issuer by its generic name, by a mention or by a name the recognizer missed keeps its officers
+    assert {name for name, label in found if label == "OFFICER"} == {"Tom Fry", "Lena Berg", "Ivo Link", "Rosa Vey"}
+    assert ("CEO", "TITLE") not in found
+
+
 def test_a_title_the_recognizer_found_is_left_alone():
     ents = _entities(("Ada Quill", "OFFICER"), ("CEO", "TITLE"))
     assert officer_title_spans(RELEASE, ents) == []
