@@ -10,8 +10,9 @@ gold entity.
 Guide v1.1 also rules out the issuer's existing stock named only for its trading price, a
 listing, an outstanding count or an ownership share: a SECURITY right after "9.9% of the
 Company's", "holds 286,895", "the listing of its", "the trading price of the", or right before
-"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), and
-so does an AMOUNT written by a repurchase of the issuer's own stock ("a share repurchase program
+"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), as does
+a QUANTITY counting such stock or stock repurchased ("holds 286,895 shares", "94,531,671 shares
+outstanding", "to repurchase 1,116,312 shares"), and so does an AMOUNT written by a repurchase of the issuer's own stock ("a share repurchase program
 of up to $10 million"; `repurchase_cues`): a buyback raises nothing.
 """
 from __future__ import annotations
@@ -39,6 +40,20 @@ def repurchase_sum(text: str, start: int, end: int) -> bool:
     """Whether the sum at text[start:end] is written by a repurchase of the issuer's own stock
     ("a share repurchase program of up to $10 million", "$1.5 billion share repurchase")."""
     return bool(_REPURCHASE.search(text, max(0, start - _CUE_REACH), min(len(text), end + _REPURCHASE_AFTER)))
+
+
+# the words a count of securities runs over to its noun ("286,895 subordinate voting shares")
+_COUNTED_NOUN = re.compile(
+    rf"(?:\s+[\w’'-]+){{0,4}}?\s+(?:{alternation(_CUES['security_head_nouns'])})\b", re.IGNORECASE)
+
+
+def counts_existing_stock(text: str, start: int, end: int) -> bool:
+    """Whether the count at text[start:end] is of existing stock: held ("holds 286,895 shares"),
+    outstanding after its noun ("94,531,671 shares outstanding") or repurchased."""
+    noun = _COUNTED_NOUN.match(text, end, end + _CUE_REACH)
+    return bool(_EXISTING_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+                or noun and _EXISTING_AFTER.match(text, noun.end(), noun.end() + _CUE_REACH)
+                or _REPURCHASE.search(text, max(0, start - _REPURCHASE_AFTER), start))
 
 
 def names_existing_stock(text: str, start: int, end: int) -> bool:
@@ -71,6 +86,7 @@ class SaleContext:
             if e.label_ not in self.labels or (
                 self._speaks_of_sale(text, segments, e.start_char)
                 and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char))
+                and not (e.label_ == "QUANTITY" and counts_existing_stock(text, e.start_char, e.end_char))
                 and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char)))
         ]
         return doc

@@ -88,3 +88,26 @@ def test_a_sum_a_repurchase_is_of_is_no_amount(text, amount, repurchase):
 
     start = text.index(amount)
     assert repurchase_sum(text, start, start + len(amount)) is repurchase
+
+
+@pytest.mark.parametrize("text, count, existing", [
+    ("In the offering Vorn Capital bought units and now holds 286,895 subordinate voting shares.", "286,895", True),
+    ("After the offering there will be 94,531,671 common shares outstanding.", "94,531,671", True),
+    ("Quillon will use the offering proceeds to repurchase 1,116,312 shares of common stock.", "1,116,312", True),
+    ("Quillon sold 2,000,000 common shares in the offering; 12,000,000 shares are outstanding.", "2,000,000", False),
+    ("Quillon priced its offering of 3,500,000 units at $1.00 per unit.", "3,500,000", False),
+])
+def test_a_count_of_existing_or_repurchased_stock_is_no_quantity(text, count, existing):
+    from nlp.pipeline.sale_context import counts_existing_stock
+
+    start = text.index(count)
+    assert counts_existing_stock(text, start, start + len(count)) is existing
+
+
+def test_the_step_drops_a_quantity_of_existing_stock():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = "Quillon sold 2,000,000 common shares in the private placement and Vorn now holds 500,000 common shares."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "QUANTITY") for n in ("2,000,000", "500,000")]
+    assert [e.text for e in component(doc).ents] == ["2,000,000"]
