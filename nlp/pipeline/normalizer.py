@@ -37,7 +37,14 @@ _SECURITY_HEAD = re.compile(rf"(?:{alternation(load_patterns('offering_cues')['s
 # name no person, alone as an ISSUER ("Registrant") no company
 _COMPANY_WORDS = load_patterns("companies")
 _GENERIC_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
-_TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL}
+# a sum's or a count's scale word belongs to it, also across a line break: "2,996,667  million"
+_MAGNITUDE_TAIL = re.compile(
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?:{alternation(m for m in load_patterns('offering_cues')['magnitudes'] if m.isalpha())})\b",
+    re.IGNORECASE)
+_TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL, "AMOUNT": _MAGNITUDE_TAIL,
+          "QUANTITY": _MAGNITUDE_TAIL, "PRICE": _MAGNITUDE_TAIL}
+# a price in millions is an aggregate sum: "US$2.25" + " billion" is an AMOUNT
+_SCALED_LABELS = {"PRICE": "AMOUNT"}
 # a term defined in quotes: (the “Offered Debentures”), (collectively, the "US Notes")
 _DEFINED_TERM = re.compile(r"[“\"]([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3})[”\"]")
 _MAX_PREFIX_WORDS = 2
@@ -139,12 +146,14 @@ class EntityNormalizer:
     @staticmethod
     def _with_tail(span: Span, text: str) -> Span:
         """A span with what the guide makes part of it right after it: a security's maturity
-        ("Senior Notes due 2029"), a person's generational suffix (", Jr.")."""
+        ("Senior Notes due 2029"), a person's generational suffix (", Jr."), a sum's or a count's
+        scale word ("$2.25 billion", a price so scaled being a sum)."""
         pattern = _TAILS.get(span.label_)
         tail = pattern.match(text, span.end_char) if pattern is not None else None
         if tail is None:
             return span
-        longer = span.doc.char_span(span.start_char, tail.end(), span.label_, alignment_mode="contract")
+        label = _SCALED_LABELS.get(span.label_, span.label_) if pattern is _MAGNITUDE_TAIL else span.label_
+        longer = span.doc.char_span(span.start_char, tail.end(), label, alignment_mode="contract")
         return longer if longer is not None and longer.end_char == tail.end() else span
 
     @staticmethod

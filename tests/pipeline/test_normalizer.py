@@ -54,6 +54,17 @@ def test_a_security_keeps_the_maturity_that_follows_it():
         "4.375% Senior Notes due 2029", "Notes due March 15, 2031", "Notes"]
 
 
+def test_a_sum_or_count_keeps_its_scale_word_and_a_price_so_scaled_is_a_sum():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Quillon sold 2,996,667  million\nshares at $3.00 per share, raising US$2.25 billion and $4.5\nMillion."
+    doc = nlp.make_doc(text)
+    guesses = [("2,996,667", "QUANTITY"), ("$3.00", "PRICE"), ("US$2.25", "PRICE"), ("$4.5", "AMOUNT")]
+    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
+    assert [(e.text, e.label_) for e in normalizer(doc).ents] == [
+        ("2,996,667  million", "QUANTITY"), ("$3.00", "PRICE"), ("US$2.25 billion", "AMOUNT"), ("$4.5\nMillion", "AMOUNT")]
+
+
 def test_a_name_keeps_its_generational_suffix_and_stops_before_it_is_written_again():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
