@@ -8,8 +8,9 @@ dash or a parenthesis and then words shaped like a title (an opener such as Chie
 to a title word such as Officer), those words are the TITLE; the normalizer then widens or splits
 it by the guide's list rules. A title held at a company other than the issuer ("NAME, Partner at
 Bellwood Advisors") is not the guide's TITLE, so a title followed by "of" or "at" a name that is no
-ISSUER is left alone; and the person named with it is no OFFICER there ("said Jane Roe, CEO of
-Vorn Mining", a partner's chief): that mention and a TITLE guess on the title go.
+ISSUER is left alone; and in a release the person named with it is no OFFICER there ("said Jane
+Roe, CEO of Vorn Mining", a partner's chief): that mention and a TITLE guess on the title go. A
+certification's signer stays an officer, as the guide has it, whatever company the title names.
 """
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..issuer_names import same_company
+from ..ml.structure_features import doc_regions
 from ..pattern_files import load_patterns
-from ..structure import BLANK_LINE
+from ..structure import BLANK_LINE, CERTIFYING_STATEMENT
 from .appointments import is_appointee
 from .signature_titles import Entities, TitlesNearOfficers
 from .text_cache import doc_text
@@ -111,7 +113,9 @@ class OfficerTitles(TitlesNearOfficers):
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
-        if not self.active:
+        # by the guide a certification's signer is an officer whatever company the title names
+        # (one acting for a trustee, a depositor or a general partner)
+        if not self.active or any(label == CERTIFYING_STATEMENT for _, _, label in doc_regions(doc)):
             return doc
         entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
                     for e in doc.ents]

@@ -74,3 +74,19 @@ def test_a_title_written_before_the_name_after_the_issuer_or_a_verb():
         ("Orvane", "ISSUER"), ("Ada Quill", "OFFICER"), ("Tom Fry", "OFFICER"), ("Rosa Vey", "OFFICER"))]
     # Rosa Vey's title is held at another company: no TITLE
     assert texts_at(text, officer_title_spans(text, ents)) == ["CEO", "CFO"]
+
+
+def test_a_certifications_signer_stays_an_officer_whatever_company_the_title_names():
+    import spacy
+
+    from conftest import add_rule_step, doc_with_guesses
+
+    text = ("CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350\n\n"
+            "I, Ada Quill, Vice President of Vorn Trust Company, as Trustee of the Quillon Royalty Trust, "
+            "certify that the Annual Report of the Trust on Form 10-K fully complies with Section 13(a).\n\n"
+            "/s/ Ada Quill\n")
+    nlp = spacy.blank("en")
+    marker = nlp.add_pipe("exhibit_structure")
+    rule = add_rule_step(nlp, "officer_titles")
+    doc = marker(doc_with_guesses(nlp, text, ("Ada Quill", "OFFICER"), ("Quillon Royalty Trust", "ISSUER")))
+    assert ("Ada Quill", "OFFICER") in {(e.text, e.label_) for e in rule(doc).ents}
