@@ -346,8 +346,11 @@ def _heading_label(text: str, start: int, end: int, cues: _Cues):
 def _is_headline_paragraph(chunk: str) -> bool:
     """Short lines, or a few lines of a title that does not end like a sentence."""
     chunk = chunk.strip()
+    # a title may end with a company's "Inc." or "Corp.": that period ends no sentence
+    ends_like_sentence = chunk[-1:] in ".!?:;" and not (
+        chunk.endswith(".") and _is_abbreviation_period(chunk, len(chunk) - 1))
     return _is_block(chunk) or (
-        len(chunk) <= MAX_HEADLINE_CHARS and chunk[-1:] not in ".!?:;" and chunk.count("\n") < 3
+        len(chunk) <= MAX_HEADLINE_CHARS and not ends_like_sentence and chunk.count("\n") < 3
     )
 
 

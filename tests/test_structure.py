@@ -109,6 +109,17 @@ def test_press_release_regions():
         ["HEADLINE", "DATELINE", "QUOTE", "ABOUT", "FORWARD_LOOKING", "CONTACT_BLOCK"])
 
 
+def test_a_headline_ending_with_a_legal_suffix_is_still_a_headline():
+    text = ("Quillfeather Robotics Inc. Signs Definitive Agreement to Acquire Vorn Precision Gears Inc.\n\n"
+            "LAKEMONT, Oregon, March 4, 2031 /Example Wire/ -- Quillfeather Robotics Inc. announced "
+            "today that it agreed to buy Vorn Gears. The deal closes in May.\n")
+    found = regions(text)
+    assert ("HEADLINE", "Quillfeather Robotics Inc. Signs Definitive Agreement to Acquire Vorn Precision Gears Inc.") in found
+    assert ("DATELINE", "LAKEMONT, Oregon, March 4, 2031 /Example Wire/ --") in found
+    # a first paragraph ending in a sentence is prose: no headline
+    assert not any(label == "HEADLINE" for label, _ in regions("Quillfeather grew in 2031 and hired staff.\n\nMore text."))
+
+
 def test_certification_regions():
     found = regions(CERTIFICATION)
     assert ("CERTIFYING_STATEMENT", "I, Odile Brancusi, certify that:\n\n1. I have reviewed this "
