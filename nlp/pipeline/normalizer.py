@@ -22,9 +22,11 @@ from ..values import normalize_value
 from .segmenter import set_segment_sentences
 from .titles import title_area_end, title_list, title_parts
 
-# by the guide a note's maturity is part of its name: "Senior Notes due 2029"
-_MATURITY_TAIL = re.compile(
-    rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})", re.IGNORECASE)
+# by the guide a note's series and maturity are part of its name: "Senior Notes due 2029",
+# "Subordinated Notes, Series A due 2055"
+_SERIES = alternation(load_patterns('offering_cues')['security_series_tails'])
+_MATURITY = rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})"
+_MATURITY_TAIL = re.compile(rf"(?:{_SERIES})(?:{_MATURITY})?|{_MATURITY}", re.IGNORECASE)
 # by the guide a generational suffix is part of a person's name: "Odell J. Praske, Jr."
 _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')['person_name_suffixes'])})(?![\w.])")
 # the class words before a security's noun belong to its name: "Common Share purchase warrants"

@@ -42,16 +42,20 @@ def test_the_component_sets_values():
     assert doc.ents[0]._.value["amount"] == "9000000"
 
 
-def test_a_security_keeps_the_maturity_that_follows_it():
+def test_a_security_keeps_the_series_and_maturity_that_follow_it():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
-    text = "Acme sold 4.375% Senior Notes due 2029, Notes due March 15, 2031 and Notes due to demand."
+    text = ("Acme sold 4.375% Senior Notes due 2029, Notes due March 15, 2031 and Notes due to demand, "
+            "then Junior Notes, Series A due 2055 and Junior Notes, Series B in 2031.")
     doc = nlp.make_doc(text)
-    starts = [text.index("4.375%"), text.index("Notes due March"), text.rindex("Notes")]
-    ends = [text.index(" due 2029"), text.index(" due March"), text.rindex(" due to")]
+    starts = [text.index("4.375%"), text.index("Notes due March"), text.index("Notes due to"),
+              text.index("Junior Notes, Series A"), text.index("Junior Notes, Series B")]
+    ends = [text.index(" due 2029"), text.index(" due March"), text.index(" due to"),
+            text.index(", Series A"), text.index(", Series B")]
     doc.ents = [doc.char_span(a, b, "SECURITY") for a, b in zip(starts, ends)]
     assert [e.text for e in normalizer(doc).ents] == [
-        "4.375% Senior Notes due 2029", "Notes due March 15, 2031", "Notes"]
+        "4.375% Senior Notes due 2029", "Notes due March 15, 2031", "Notes", "Junior Notes, Series A due 2055",
+        "Junior Notes, Series B"]
 
 
 def test_a_sum_or_count_keeps_its_scale_word_and_a_price_so_scaled_is_a_sum():
