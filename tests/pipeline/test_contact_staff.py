@@ -40,3 +40,15 @@ def test_stays_off_for_training_data_without_titles():
     assert step.active is False
     doc = doc_with_guesses(nlp, RELEASE, *GUESSES)
     assert len([e for e in step(doc).ents if e.label_ == "OFFICER"]) == 5
+
+
+def test_a_titled_contact_of_another_company_is_no_officer():
+    text = ("Quillon Mining Inc. announced today that it closed its offering.\n\n"
+            "Investor Relations Contact:\n\nTeodor Brask, CEO\n\nVorn Advisory, Inc.\n\ntbrask@vorn.example\n\n"
+            "Company Contact:\n\nLyle Brandt, Chief Financial Officer\n\nQuillon Mining Inc.\n\n"
+            "Media Contact:\n\nÉlodie Roe, Director\n\nQuillon\n")
+    found = after_step("contact_staff", text, ("Quillon Mining Inc.", "ISSUER"), ("Teodor Brask", "OFFICER"),
+                       ("CEO", "TITLE"), ("Lyle Brandt", "OFFICER"), ("Chief Financial Officer", "TITLE"),
+                       ("Quillon Mining Inc.", "ISSUER", 2), ("Élodie Roe", "OFFICER"), ("Director", "TITLE"))
+    # the agency's chief goes; the issuer's entry keeps its officer, and a word without a company word names no company
+    assert sorted(name for name, label in found if label == "OFFICER") == ["Lyle Brandt", "Élodie Roe"]
