@@ -23,3 +23,15 @@ def test_report_names_of_older_certifications_with_the_period_before_or_after_th
 
 def test_no_report_outside_a_certification():
     assert _names("The company reported second quarter earnings on its Form 10-Q and Form 8-K.") == []
+
+
+def test_a_report_guess_goes_in_an_exhibit_that_certifies_nothing():
+    from conftest import after_step
+
+    release = "Quillon Mining Inc. grew. See the risk factors in its Annual Report on Form 10-K for 2030."
+    assert after_step("reports", release, ("Annual Report on Form 10-K", "REPORT")) == set()
+    # a certification made under the law's name, with no "certify", keeps it
+    certified = ("Pursuant to Section 906 of the Sarbanes-Oxley Act, the committee certified that the "
+                 "Annual Report on Form 11-K of the Plan fully complies.")
+    assert after_step("reports", certified, ("Annual Report on Form 11-K", "REPORT")) == {
+        ("Annual Report on Form 11-K", "REPORT")}
