@@ -9,8 +9,9 @@ to a title word such as Officer), those words are the TITLE; the normalizer then
 it by the guide's list rules. A title held at a company other than the issuer ("NAME, Partner at
 Bellwood Advisors") is not the guide's TITLE, so a title followed by "of" or "at" a name that is no
 ISSUER is left alone; and in a release the person named with it is no OFFICER there ("said Jane
-Roe, CEO of Vorn Mining", a partner's chief): that mention and a TITLE guess on the title go. A
-certification's signer stays an officer, as the guide has it, whatever company the title names.
+Roe, CEO of Vorn Mining", a partner's chief): that mention and a TITLE guess on the title go, as
+does any TITLE guess so held ("served as CEO of Vorn Mining"). A certification's signer stays an
+officer, as the guide has it, whatever company the title names.
 """
 from __future__ import annotations
 
@@ -21,13 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..issuer_names import same_company
-from ..ml.structure_features import doc_regions
 from ..pattern_files import load_patterns
-from ..structure import BLANK_LINE, CERTIFYING_STATEMENT
+from ..structure import BLANK_LINE
 from .appointments import is_appointee
+from .certified_reports import is_certification
 from .signature_titles import Entities, TitlesNearOfficers
 from .text_cache import doc_text
-from .titles import title_area_end, title_item_after, title_item_before
+from .titles import has_title_word, title_area_end, title_item_after, title_item_before
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
 _AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
@@ -81,30 +82,42 @@ _COMPANY_WORD = r"[A-Z](?:[\w&.-]|['’](?!s\b))*"
 _COMPANY_AFTER = re.compile(rf"{_COMPANY_WORD}(?:[ \t]+(?:{_COMPANY_WORD}|&|and|of))*")
 
 
+def _held_elsewhere(text: str, start: int, end: int, label_at, issuers: Set[str], least_words: int = 1) -> bool:
+    """Whether the title text[start:end] is held at a company other than the issuer: "of" or
+    "at" a name of `least_words` words or more after it (its area taken in first, "Vice President
+    of Finance") that is no ISSUER mention, no generic name of the issuer ("of the Company") and
+    no board or title ("of the Board")."""
+    end = title_area_end(text, start, end)  # "Vice President of Finance" heads an area, held nowhere else
+    held_at = _HELD_AT.match(text, end)
+    company = _COMPANY_AFTER.match(text, held_at.end()) if held_at else None
+    if company is None or label_at.get(company.start()) == "ISSUER":
+        return False
+    name = company.group()
+    if len(name.split()) < least_words or name.split()[0] in _SELF_NAMES or has_title_word(name):
+        return False
+    # the issuer's name the recognizer missed there is still the issuer's
+    return not any(same_company(name, issuer, text) for issuer in issuers)
+
+
 def held_elsewhere(text: str, entities: Entities) -> Set[Tuple[int, int]]:
     """The OFFICER mentions named with a title held at a company other than the issuer ("Jane
-    Roe, CEO of Vorn Mining"), with any TITLE guess on that title: by the guide neither is the
-    issuer's."""
+    Roe, CEO of Vorn Mining"), and the TITLE guesses of such titles ("served as CEO of Vorn
+    Mining"): by the guide neither is the issuer's."""
     label_at = {start: label for start, _, label in entities}
     issuers = {text[a:b] for a, b, label in entities if label == "ISSUER"}
-    dropped = set()
+    # a title alone: one word after "of" is as often an area as a company ("Vice President of
+    # Finance at ..."); after a name the title item already stops before an area
+    dropped = {(a, b) for a, b, label in entities
+               if label == "TITLE" and _held_elsewhere(text, a, b, label_at, issuers, least_words=2)}
     for start, end, label in entities:
         gap = _AFTER_NAME.match(text, end) if label == "OFFICER" else None
         if not gap or label_at.get(gap.end()) == "ISSUER":
             continue
         stop = _TITLE_STOP.search(text, gap.end(), min(len(text), gap.end() + _TITLE_REACH))
         title_end = title_item_after(text, gap.end(), stop.start() if stop else min(len(text), gap.end() + _TITLE_REACH))
-        if title_end is not None:  # "Vice President of Finance" heads an area, held nowhere else
-            title_end = title_area_end(text, gap.end(), title_end)
-        held_at = _HELD_AT.match(text, title_end) if title_end is not None else None
-        company = _COMPANY_AFTER.match(text, held_at.end()) if held_at else None
-        if company is None or label_at.get(company.start()) == "ISSUER" or company.group().split()[0] in _SELF_NAMES:
-            continue
-        # the issuer's name the recognizer missed there is still the issuer's
-        if any(same_company(company.group(), issuer, text) for issuer in issuers):
-            continue
-        dropped.add((start, end))
-        dropped.update((a, b) for a, b, other in entities if other == "TITLE" and gap.end() <= a < title_end)
+        if title_end is not None and _held_elsewhere(text, gap.end(), title_end, label_at, issuers):
+            dropped.add((start, end))
+            dropped.update((a, b) for a, b, other in entities if other == "TITLE" and gap.end() <= a < title_end)
     return dropped
 
 
@@ -115,7 +128,7 @@ class OfficerTitles(TitlesNearOfficers):
         doc = super().__call__(doc)
         # by the guide a certification's signer is an officer whatever company the title names
         # (one acting for a trustee, a depositor or a general partner)
-        if not self.active or any(label == CERTIFYING_STATEMENT for _, _, label in doc_regions(doc)):
+        if not self.active or is_certification(doc_text(doc)):
             return doc
         entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
                     for e in doc.ents]

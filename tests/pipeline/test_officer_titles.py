@@ -90,3 +90,12 @@ def test_a_certifications_signer_stays_an_officer_whatever_company_the_title_nam
     rule = add_rule_step(nlp, "officer_titles")
     doc = marker(doc_with_guesses(nlp, text, ("Ada Quill", "OFFICER"), ("Quillon Royalty Trust", "ISSUER")))
     assert ("Ada Quill", "OFFICER") in {(e.text, e.label_) for e in rule(doc).ents}
+
+
+def test_a_title_guess_held_at_another_company_goes_in_a_release():
+    text = ("Quillon Mining Inc. named Ada Quill Chair of the Board. She served as Chief Executive Officer of "
+            "Vorn Metals and as Vice President of Finance at Quillon.")
+    found = after_step("officer_titles", text, ("Quillon Mining Inc.", "ISSUER"), ("Ada Quill", "OFFICER"),
+                       ("Chair", "TITLE"), ("Chief Executive Officer", "TITLE"), ("Vice President", "TITLE"))
+    titles = {name for name, label in found if label == "TITLE"}
+    assert "Chief Executive Officer" not in titles and {"Chair", "Vice President"} <= titles
