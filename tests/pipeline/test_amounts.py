@@ -20,8 +20,9 @@ def test_proceeds_and_offering_phrases_state_the_amount():
 def test_what_the_proceeds_come_to_and_the_sum_raised_are_amounts():
     text = ("The net proceeds from the offering, after deducting the underwriting discounts, are "
             "expected to be approximately $94.2 million. Acme expects to raise approximately "
-            "A$27.2 million and has raised a total of $5 million so far.")
-    assert _amounts(text) == ["$94.2 million", "A$27.2 million", "$5 million"]
+            "A$27.2 million and has raised a total of $5 million so far, with estimated net proceeds of "
+            "approximately $4.4 million.")
+    assert _amounts(text) == ["$94.2 million", "A$27.2 million", "$5 million", "$4.4 million"]
 
 
 def test_more_currency_forms_and_phrases_state_the_amount():
