@@ -26,7 +26,8 @@ from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
     agents, amounts, appointments, certifications, certified_reports, contact_staff, issuers, mentions, offers,
-    officer_titles, officers, prices, proceeds, quantities, registrants, sale_context, securities, signature_titles, title_alternatives,
+    officer_titles, officers, price_phrases, prices, proceeds, quantities, registrants, sale_context, securities,
+    signature_titles, title_alternatives,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -34,6 +35,7 @@ ENTITY_STEPS: Dict[str, Callable] = {
     "officers": officers.make_officer_names,
     "agents": agents.make_agent_names,
     "amounts": amounts.make_amount_spans,
+    "prices": price_phrases.make_price_spans,
     "quantities": quantities.make_quantity_spans,
     "securities": securities.make_security_spans,
     "registrants": registrants.make_registrant_names,
