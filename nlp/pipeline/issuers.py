@@ -32,6 +32,7 @@ from ..structure import CERTIFYING_STATEMENT, HEADLINE
 from .officers import officer_name_spans
 from .registrants import registrant_name_spans
 from .text_cache import doc_text
+from .titles import has_title_word
 
 _COMPANIES = load_patterns("companies")
 _GLUE = set(_COMPANIES["company_name_glue"])
@@ -319,6 +320,8 @@ class IssuerResolver:
                         and (e.start_char, e.end_char) not in initials_at
                         else self._own_name(e) if e.label_ == "AGENT" and same_company(e.text, main, text)
                         else self._own_name(e) if e.label_ == "OFFICER" and self._names_issuer(e.text, main, text, people)
+                        else self._own_name(e) if e.label_ == "TITLE" and self._names_issuer(e.text, main, text, set())
+                        and not has_title_word(e.text)
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         # a company the headline says is acquired, or a subsidiary the text names as one, is no
@@ -359,7 +362,8 @@ class IssuerResolver:
 
     @staticmethod
     def _own_name(ent: Span) -> Span:
-        """An AGENT or OFFICER guess that names the issuer (its contact block, "X engaged Y") is an ISSUER mention."""
+        """An AGENT, OFFICER or TITLE guess that names the issuer (its contact block, "X engaged Y",
+        a name the recognizer took for a title) is an ISSUER mention."""
         return Span(ent.doc, ent.start, ent.end, label="ISSUER")
 
     @staticmethod

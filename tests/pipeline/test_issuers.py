@@ -6,7 +6,7 @@ from spacy.training import Example
 
 from nlp.io.docs import record_to_doc
 from nlp.io.records import Entity, ExhibitRecord
-from conftest import add_rule_step, doc_with_guesses
+from conftest import add_rule_step, char_offsets, doc_with_guesses
 
 TEMPLATE = (
     "{name} Announces Closing of Private Placement\n\n"
@@ -335,3 +335,13 @@ def test_an_issuer_name_opening_in_lower_case_is_a_candidate():
     unseen = _record("iQuill Mining", "CSE", "IQM", "Brennick Capital")
     found = {(e.start_char, e.end_char) for e in nlp(unseen.text).ents if e.label_ == "ISSUER"}
     assert found == {(e.start, e.end) for e in unseen.entities}
+
+
+def test_a_title_guess_on_the_issuers_name_becomes_an_issuer_mention():
+    nlp, resolver = _fitted()
+    unseen = _record(*COMPANIES[5])
+    text = unseen.text + " Fenwick Copper's Chief Executive Officer agreed."
+    doc = doc_with_guesses(nlp, text, ("Fenwick Copper", "TITLE", 3), ("Chief Executive Officer", "TITLE"))
+    found = {(e.start_char, e.label_) for e in resolver(doc).ents}
+    assert (char_offsets(text, "Fenwick Copper", 3)[0], "ISSUER") in found
+    assert (text.index("Chief Executive Officer"), "TITLE") in found
