@@ -277,7 +277,23 @@ class EntityNormalizer:
                 span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
                 if span is not None and len(span):
                     out.append(span)
-        return filter_spans(out)
+        return EntityNormalizer._slash_joined_titles(doc, filter_spans(out), text)
+
+    @staticmethod
+    def _slash_joined_titles(doc: Doc, ents, text: str):
+        """Titles written together with a slash ("CEO/CTO", "President/CEO") are one TITLE, as the
+        guide's corpus marks them."""
+        out = []
+        for ent in sorted(ents, key=lambda e: e.start_char):
+            before = out[-1] if out else None
+            if (ent.label_ == "TITLE" and before is not None and before.label_ == "TITLE"
+                    and text[before.end_char:ent.start_char] == "/"):
+                joined = doc.char_span(before.start_char, ent.end_char, label="TITLE", alignment_mode="contract")
+                if joined is not None and joined.end_char == ent.end_char:
+                    out[-1] = joined
+                    continue
+            out.append(ent)
+        return out
 
 
 @Language.factory(

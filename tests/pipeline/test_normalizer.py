@@ -194,3 +194,13 @@ def test_the_component_sets_sentences_from_segments_without_cutting_an_entity():
     off = spacy.blank("en")
     off.add_pipe("exhibit_normalizer", config={"segments": False})
     assert not off(text).has_annotation("SENT_START")
+
+
+def test_titles_joined_by_a_slash_are_one_title():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "Ada Quill, CEO/CTO of Quillon, and Tom Fry, President / Director, spoke."
+    doc = nlp.make_doc(text)
+    guesses = [("CEO", "TITLE"), ("CTO", "TITLE"), ("President", "TITLE"), ("Director", "TITLE")]
+    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
+    assert [e.text for e in normalizer(doc).ents] == ["CEO/CTO", "President", "Director"]
