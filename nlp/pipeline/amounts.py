@@ -3,10 +3,11 @@
 "for gross proceeds of approximately $9.1 million", "$40 Million Convertible Notes Financing",
 "$775 Million Strategic Investment", "approximately $18.6 million in gross proceeds", "an aggregate
 principal amount of US$2.1 billion", "the offering of $400 million aggregate principal amount of",
-"has secured an additional $0.551 million",
-"a $252 million public offering", "net proceeds of approximately $4.4 million", "net proceeds ... are
-expected to be approximately $94.2 million", "to raise approximately A$27.2 million": money in these phrases is the offering's AMOUNT, which the
-recognizer, trained on a hundred examples, still misses in unfamiliar wording.
+"has secured an additional $0.551 million", "a $252 million public offering", "a private
+placement for up to $350,000", "net proceeds of approximately $4.4 million", "net proceeds ... are
+expected to be approximately $94.2 million", "to raise approximately A$27.2 million": money in
+these phrases is the offering's AMOUNT, which the recognizer, trained on a hundred examples,
+still misses in unfamiliar wording.
 """
 from __future__ import annotations
 
@@ -73,6 +74,12 @@ _PATTERNS = (
     # "$40 Million Convertible Notes Financing", "a $252 million public offering"
     re.compile(
         rf"({MONEY})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(_CUES['offering_nouns'])})\b",
+        re.IGNORECASE,
+    ),
+    # "Private Placement for up to $350,000", "Closed Private Placement – $320,000", "a financing of $2 million"
+    re.compile(
+        rf"\b(?:{alternation(_CUES['offering_nouns'])})\s+(?:for\s+|of\s+|[–—-]\s+)"
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
         re.IGNORECASE,
     ),
 )

@@ -43,6 +43,12 @@ def test_the_principal_sum_an_offering_is_of_is_the_amount():
     assert _amounts(text) == ["US$2.25 billion", "$65 million", "$75,000,000"]
 
 
+def test_the_sum_an_offering_is_for_is_the_amount():
+    text = ("Quillon Announces Private Placement for up to $350,000\n\nQuillon Closed Private Placement – "
+            "$320,000. It priced a public offering of US$2.1 billion of notes and a financing of approximately $5 million.")
+    assert _amounts(text) == ["$350,000", "$320,000", "US$2.1 billion", "$5 million"]
+
+
 def test_balances_ratios_and_old_notes_are_no_principal_amount():
     text = ("At year end Quillon had $59.2 million in aggregate principal amount of its 5.25% notes. "
             "It offers to exchange any and all of the $750,000,000 in aggregate principal amount of "
