@@ -22,8 +22,8 @@ from ..ml.structure_features import doc_regions
 from ..pattern_files import alternation, load_patterns
 from ..structure import CONTACT_BLOCK
 from .switch import ActiveSwitch
-from .titles import has_title_word
 from .text_cache import doc_text
+from .titles import has_title_word
 
 TITLE_REACH = 60  # characters after a contact's name in which its title stands
 # a title the recognizer did not find still opens with a title word ("Jane Doe, Group Head of Treasury")
