@@ -1,9 +1,9 @@
 """Company-name vocabulary shared by the components that find, extend and invent names."""
 import re
-from functools import lru_cache
 from typing import List, Tuple
 
 from .pattern_files import alternation_group, load_patterns
+
 
 def fold_key(name: str) -> str:
     """A name as compared regardless of case and spacing ("ACME  Corp." = "Acme Corp.")."""
@@ -44,15 +44,12 @@ def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text)]
 
 
-@lru_cache(maxsize=1)
-def _ticker_mark():
-    return re.compile(alternation_group(load_patterns("companies")["ticker_marks"]) + r"$", re.IGNORECASE)
-
-
+# what ends right before a ticker: "(NASDAQ: ", "under the symbol “"
+_TICKER_MARK = re.compile(alternation_group(load_patterns("companies")["ticker_marks"]) + r"$", re.IGNORECASE)
 _TICKER_SHAPE = re.compile(r"[A-Z][A-Z0-9.]*[A-Z0-9]")
 
 
 def is_ticker(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a ticker: one word in capitals right after an exchange mark or
     a symbol cue ("(NASDAQ: QBXR)", ", OTC: QBXRF", "under the symbol “QBXR”")."""
-    return bool(_TICKER_SHAPE.fullmatch(text, start, end)) and bool(_ticker_mark().search(text[max(0, start - 40):start]))
+    return bool(_TICKER_SHAPE.fullmatch(text, start, end)) and bool(_TICKER_MARK.search(text[max(0, start - 40):start]))

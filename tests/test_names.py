@@ -1,4 +1,5 @@
 import pytest
+from conftest import char_offsets
 
 from nlp.names import is_ticker
 
@@ -16,5 +17,5 @@ from nlp.names import is_ticker
     ("(NASDAQ: Quillon)", "Quillon", False),
 ])
 def test_is_ticker(text, word, expected):
-    start = text.rindex(word) if text.count(word) > 1 else text.index(word)
-    assert is_ticker(text, start, start + len(word)) is expected
+    # the word's last occurrence: the one after the mark
+    assert is_ticker(text, *char_offsets(text, word, text.count(word))) is expected

@@ -284,7 +284,7 @@ class EntityNormalizer:
         """Titles written together with a slash ("CEO/CTO", "President/CEO") are one TITLE, as the
         guide's corpus marks them."""
         out = []
-        for ent in sorted(ents, key=lambda e: e.start_char):
+        for ent in ents:  # filter_spans' order, by start
             before = out[-1] if out else None
             if (ent.label_ == "TITLE" and before is not None and before.label_ == "TITLE"
                     and text[before.end_char:ent.start_char] == "/"):

@@ -128,11 +128,12 @@ class OfficerTitles(TitlesNearOfficers):
         doc = super().__call__(doc)
         # by the guide a certification's signer is an officer whatever company the title names
         # (one acting for a trustee, a depositor or a general partner)
-        if not self.active or is_certification(doc_text(doc)):
+        text = doc_text(doc)
+        if not self.active or is_certification(text):
             return doc
         entities = [(e.start_char, e.end_char, "OFFICER" if e.label_ == self.officer_label else e.label_)
                     for e in doc.ents]
-        dropped = held_elsewhere(doc_text(doc), entities)
+        dropped = held_elsewhere(text, entities)
         if dropped:
             doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in dropped]
         return doc

@@ -14,6 +14,7 @@ import re
 from typing import List, Tuple
 
 from ..pattern_files import alternation, load_patterns
+from ..values import parse_money
 from .amounts import MONEY
 from .phrases import phrase_rule
 
@@ -34,13 +35,13 @@ _PATTERNS = (
 )
 # a market or reference price is no price of the offered security
 _REFERENCE = re.compile(rf"(?:{alternation(_CUES['reference_price_words'])})[^.;]{{0,40}}$", re.IGNORECASE)
-_SCALED = re.compile(rf"(?:{alternation(_CUES['magnitudes'])})$", re.IGNORECASE)
 _MAX_PRICE = 100_000  # a larger sum is a deal's size, not a price per security
 
 
 def _is_price_sized(money: str) -> bool:
-    digits = re.search(r"\d(?:[\d,]*\d)?(?:\.\d+)?", money)
-    return not _SCALED.search(money) and digits is not None and float(digits.group().replace(",", "")) < _MAX_PRICE
+    """Whether the money reads as a price: no scale word ("$10 million") and under 100,000."""
+    value = parse_money(money)
+    return value is not None and value.scale is None and value.amount < _MAX_PRICE
 
 
 def price_spans(text: str) -> List[Tuple[int, int]]:

@@ -12,8 +12,9 @@ listing, an outstanding count or an ownership share: a SECURITY right after "9.9
 Company's", "holds 286,895", "the listing of its", "the trading price of the", or right before
 "outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), as does
 a QUANTITY counting such stock or stock repurchased ("holds 286,895 shares", "94,531,671 shares
-outstanding", "to repurchase 1,116,312 shares"), and so does an AMOUNT written by a repurchase of the issuer's own stock ("a share repurchase program
-of up to $10 million"; `repurchase_cues`): a buyback raises nothing.
+outstanding", "to repurchase 1,116,312 shares"), and so does an AMOUNT written by a repurchase
+of the issuer's own stock ("a share repurchase program of up to $10 million"; `repurchase_cues`):
+a buyback raises nothing.
 """
 from __future__ import annotations
 

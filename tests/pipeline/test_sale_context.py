@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import add_rule_step
+from conftest import add_rule_step, char_offsets
 
 
 def _doc(nlp, text, *items):
@@ -60,8 +60,7 @@ def test_stock_sold_in_the_sentence_stays_a_security():
 
     text = "Quillon sold 1,000,000 shares of its common stock to the holders of its warrants."
     for word in ("common stock", "warrants"):
-        start = text.index(word)
-        assert not names_existing_stock(text, start, start + len(word))
+        assert not names_existing_stock(text, *char_offsets(text, word))
 
 
 @pytest.mark.parametrize("text, word, existing", [
@@ -74,8 +73,7 @@ def test_stock_sold_in_the_sentence_stays_a_security():
 def test_a_dividend_paid_on_stock_names_existing_stock(text, word, existing):
     from nlp.pipeline.sale_context import names_existing_stock
 
-    start = text.index(word)
-    assert names_existing_stock(text, start, start + len(word)) is existing
+    assert names_existing_stock(text, *char_offsets(text, word)) is existing
 
 
 @pytest.mark.parametrize("text, amount, repurchase", [
@@ -86,8 +84,7 @@ def test_a_dividend_paid_on_stock_names_existing_stock(text, word, existing):
 def test_a_sum_a_repurchase_is_of_is_no_amount(text, amount, repurchase):
     from nlp.pipeline.sale_context import repurchase_sum
 
-    start = text.index(amount)
-    assert repurchase_sum(text, start, start + len(amount)) is repurchase
+    assert repurchase_sum(text, *char_offsets(text, amount)) is repurchase
 
 
 @pytest.mark.parametrize("text, count, existing", [
@@ -100,8 +97,7 @@ def test_a_sum_a_repurchase_is_of_is_no_amount(text, amount, repurchase):
 def test_a_count_of_existing_or_repurchased_stock_is_no_quantity(text, count, existing):
     from nlp.pipeline.sale_context import counts_existing_stock
 
-    start = text.index(count)
-    assert counts_existing_stock(text, start, start + len(count)) is existing
+    assert counts_existing_stock(text, *char_offsets(text, count)) is existing
 
 
 def test_the_step_drops_a_quantity_of_existing_stock():
@@ -109,5 +105,5 @@ def test_the_step_drops_a_quantity_of_existing_stock():
     component = add_rule_step(nlp, "sale_context")
     text = "Quillon sold 2,000,000 common shares in the private placement and Vorn now holds 500,000 common shares."
     doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "QUANTITY") for n in ("2,000,000", "500,000")]
+    doc.ents = [doc.char_span(*char_offsets(text, n), "QUANTITY") for n in ("2,000,000", "500,000")]
     assert [e.text for e in component(doc).ents] == ["2,000,000"]
