@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
+from ..combined_price import AFTER_CHARS, BEFORE_CHARS, states_combined_price
 from ..names import fold_key
 from .grouping import distinct_companies, pick_company, plain_form
 from .money import Figure, exact_amount, figure, offering_currency
@@ -54,12 +55,6 @@ NOMINAL_EXERCISE_PRICE = Decimal("0.01")
 _PRICE_WORDS_AFTER = re.compile(
     r"^(?:per (?:share|ordinary share|warrant share)\s+)?[,(]?\s*(?:which (?:is|equals)\s+)?"
     r"(?:the\s+|its\s+|an?\s+)?(exercise|conversion) price\b")
-# "the weighted average combined price of the shares and the warrants is $3.20", "a combined
-# public offering price of $1.00 per share and accompanying warrant": a price of several
-# securities together, which by the guide belongs to none of them.
-_COMBINED_BEFORE = re.compile(r"\bcombined\b[\w\s,-]{0,40}\bprices?\b[\w\s]{0,60}$")
-_COMBINED_AFTER = re.compile(r"^(?:per|for each|for every)\s+[\w\s-]{0,40}?\b(?:and|with)\s+"
-                             r"(?:the\s+)?(?:an?\s+|one\s+)?(?:accompanying|associated|related)\b")
 # what stands between a security and its defined term: ' (each, a “', ' (the "', and inside a
 # parenthesis ("(each whole warrant, a “Warrant”)") ', a "'
 _DEFINITION = re.compile(
@@ -125,7 +120,7 @@ def security_key(name: str) -> str:
 
 
 def is_combined_price(view: RecordView, price: Mention) -> bool:
-    return bool(_COMBINED_BEFORE.search(view.before(price, 90)) or _COMBINED_AFTER.match(view.after(price, 80)))
+    return states_combined_price(view.before(price, BEFORE_CHARS), view.after(price, AFTER_CHARS))
 
 
 def price_kind(view: RecordView, price: Mention, security: Optional[Mention]) -> str:

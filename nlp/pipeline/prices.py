@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
+from ..combined_price import states_combined_price
 from ..ml.candidates import is_defined_term
 from ..pattern_files import alternation, load_patterns
 from .relation_rules import Offsets, pair_rule
@@ -21,7 +22,6 @@ from ..structure import segment_ranges
 _CUES = load_patterns("offering_cues")
 _EXERCISE = re.compile(alternation(_CUES["exercise_cues"]), re.IGNORECASE)
 _DERIVATIVE = re.compile(alternation(_CUES["derivative_security_words"]), re.IGNORECASE)
-_COMBINED = re.compile(r"combined[^.;]{0,30}$", re.IGNORECASE)
 
 
 def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offsets]) -> List[Tuple[Offsets, Offsets]]:
@@ -31,9 +31,9 @@ def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offse
     segments = segment_ranges(text)
     pairs = []
     for price in prices:
-        start, _ = next(((a, b) for a, b in segments if a <= price[0] < b), (0, len(text)))
+        start, end = next(((a, b) for a, b in segments if a <= price[0] < b), (0, len(text)))
         before = [s for s in securities if start <= s[0] and s[1] <= price[0]]
-        if not before or _COMBINED.search(text[max(start, price[0] - 40):price[0]]):
+        if not before or states_combined_price(text[start:price[0]], text[price[1]:end]):
             continue
         # another price between a security and this one is that security's price
         free = [s for s in before if not any(s[1] <= other[0] < price[0] for other in prices)]

@@ -26,9 +26,18 @@ def test_price_goes_to_the_security_the_phrase_prices(text, securities, price, e
     assert _named(text, pairs) == [(price, expected)]
 
 
-def test_a_combined_price_prices_no_single_security():
-    text = "shares of common stock and warrants at a combined purchase price of $0.63 per share."
-    assert price_pairs(text, [char_offsets(text, "$0.63")], [char_offsets(text, "common stock")]) == []
+@pytest.mark.parametrize("text, securities, price", [
+    ("shares of common stock and warrants at a combined purchase price of $0.63 per share.",
+     ["common stock"], "$0.63"),
+    # the cue stands far before the price
+    ("The weighted average combined price of the Ordinary Shares and the Tarnwell warrants is $2.70 per share.",
+     ["Ordinary Shares", "Tarnwell warrants"], "$2.70"),
+    # the cue follows the price
+    ("sold 800,000 ordinary shares and warrants at a purchase price of $1.10 per ordinary share and "
+     "associated warrant.", ["ordinary shares", "warrants"], "$1.10"),
+])
+def test_a_combined_price_prices_no_single_security(text, securities, price):
+    assert price_pairs(text, [char_offsets(text, price)], [char_offsets(text, s) for s in securities]) == []
 
 
 def test_a_price_in_another_sentence_is_not_paired():
