@@ -48,6 +48,31 @@ _ACQUIRED_IN_HEADLINE = re.compile(
     r"([A-Z][\w.&'’/-]*(?:[ \t]+(?:[A-Z][\w.&'’/-]*|of|and|&)){0,5})")
 
 
+# the capitalized word right after a name, on its line
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w’'&.-]*)")
+_PART_WORDS = {w.lower() for w in _COMPANIES["issuer_part_words"]}
+_COMPANY_NAME_WORDS = set(_COMPANIES["company_name_words"])
+_OFFERING = load_patterns("offering_cues")
+_SECURITY_WORD = re.compile(
+    rf"(?:{alternation(_OFFERING['security_modifiers'] + _OFFERING['security_head_nouns'])})\b", re.I)
+
+
+def part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] runs on into a longer name of something else: a
+    subsidiary's or a product's ("Quillon Texas Utilities", "Quillon Coach"). A verb ("Quillon
+    Reports"), a title or a part of the issuer ("Quillon CEO", "Quillon Investor Relations"), a
+    security ("Quillon Class A Common Stock") or the name said again ("About Quillon Quillon is")
+    may follow the issuer's own name; so may anything after a name that ends with a period. A
+    company word ("Quillon Pharmaceuticals") is left to the normalizer, which takes the name whole."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None or text[end - 1] == ".":
+        return False
+    word = match.group(1).rstrip(".")
+    after = text[match.start(1):match.start(1) + 40]
+    return not (word.lower() in _PART_WORDS | _COMPANY_NAME_WORDS or has_title_word(word) or _ACTION.match(after)
+                or _SECURITY_WORD.match(after) or word.lower() == text[start:end].split()[0].lower())
+
+
 def acquired_companies(doc: Doc, text: str) -> List[str]:
     """The names the exhibit's headline gives a company being acquired (never its issuer: the
     guide's ISSUER is the company publishing the release, not what it buys)."""
@@ -325,10 +350,15 @@ class IssuerResolver:
                         else e for e in ents]
                 ents = [e for e in ents if e is not None]
         # a company the headline says is acquired, or a subsidiary the text names as one, is no
-        # mention of the issuer, agreed or not; nor is a ticker ("(NASDAQ: QBXR)")
+        # mention of the issuer, agreed or not; nor is a ticker ("(NASDAQ: QBXR)") or the opening
+        # of a longer name ("Quillon Coach")
         subsidiaries = subsidiary_names(text)
+        headlines = [(a, b) for a, b, label in doc_regions(doc) if label == HEADLINE]
         ents = [e for e in ents if not (e.label_ == "ISSUER" and (
-            is_acquired(e.text) or fold_key(e.text) in subsidiaries or is_ticker(text, e.start_char, e.end_char)))]
+            is_acquired(e.text) or fold_key(e.text) in subsidiaries or is_ticker(text, e.start_char, e.end_char)
+            # in a headline every word is capitalized
+            or (part_of_longer_name(text, e.start_char, e.end_char)
+                and not any(a <= e.start_char < b for a, b in headlines))))]
         doc.ents = filter_spans(ents)
         return doc
 

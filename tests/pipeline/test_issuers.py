@@ -345,3 +345,32 @@ def test_a_title_guess_on_the_issuers_name_becomes_an_issuer_mention():
     found = {(e.start_char, e.label_) for e in resolver(doc).ents}
     assert (char_offsets(text, "Fenwick Copper", 3)[0], "ISSUER") in found
     assert (text.index("Chief Executive Officer"), "TITLE") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subsidiary's or a product's name opened by the issuer's
+    ("with its subsidiaries Vornhal Texas and Vornhal Grid", False),
+    ("the Vornhal Coach platform", False),
+    # a verb, a title, a part of the issuer, a security, a company word or the name again
+    ("Vornhal Reports Results", True), ("the Vornhal Board", True), ("Vornhal CEO Jane Roe", True),
+    ("Vornhal Investor Relations", True), ("Vornhal Class A Common Stock", True),
+    ("Vornhal Pharmaceuticals AG", True), ("About Vornhal Vornhal is", True),
+    # after a period a new sentence may start
+    ("Vornhal Inc. Shares rose.", True),
+])
+def test_a_name_running_on_into_another_name_is_told_apart(text, expected):
+    from nlp.pipeline.issuers import part_of_longer_name
+
+    name = "Vornhal Inc." if "Inc." in text else "Vornhal"
+    start, end = char_offsets(text, name)
+    assert part_of_longer_name(text, start, end) is not expected
+
+
+def test_the_issuers_name_opening_a_subsidiarys_is_no_mention_outside_a_headline():
+    nlp, resolver = _fitted()
+    text = ("Brixa Mining Names New CFO\n\nTORONTO — Brixa Mining Inc. named a CFO. With its subsidiaries "
+            "Brixa Texas and Brixa Grid, Brixa serves the region.")
+    guesses = [("Brixa Mining", "ISSUER"), ("Brixa Mining Inc.", "ISSUER")] + [("Brixa", "ISSUER", k) for k in (3, 4, 5)]
+    doc = resolver(doc_with_guesses(nlp, text, *guesses))
+    found = [e.start_char for e in doc.ents if e.label_ == "ISSUER"]
+    assert found == [0, text.index("Brixa Mining Inc."), text.index("Brixa serves")]
