@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List, Set
+from typing import List, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,7 +17,8 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401
 from ..names import fold_key
 from ..pattern_files import alternation, load_patterns
-from ..structure import BLANK_LINE
+from ..ml.structure_features import doc_regions
+from ..structure import BLANK_LINE, DATELINE
 from ..values import normalize_value
 from .segmenter import set_segment_sentences
 from .titles import title_area_end, title_list, title_parts
@@ -38,6 +39,8 @@ _SECURITY_HEAD = re.compile(rf"(?:{alternation(load_patterns('offering_cues')['s
 # words of companies and documents: in an OFFICER span ("Royalty Trust", "U.S.C. Section") they
 # name no person, alone as an ISSUER ("Registrant") no company
 _COMPANY_WORDS = load_patterns("companies")
+# "Jane Roe, P.C.", "Roe & Company, Inc.": a firm named after people
+_FIRM_TAIL = re.compile(alternation(_COMPANY_WORDS["firm_name_tails"]))
 _GENERIC_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant_words") for w in _COMPANY_WORDS[key]}
 # a sum's or a count's scale word belongs to it, also across a line break: "2,996,667  million"
 _MAGNITUDE_TAIL = re.compile(
@@ -64,6 +67,12 @@ def _describes_the_name_before(span: Span, text: str) -> bool:
     """Whether an AGENT guess is the description after another firm's name ("Tarnwell Company" of
     "Corby & Vorn, A Tarnwell Company"): no firm of its own."""
     return span.label_ == "AGENT" and bool(_DESCRIBING_ARTICLE.search(text, max(0, span.start_char - 6), span.start_char))
+
+
+def _in_dateline(span: Span, datelines: List[Tuple[int, int]]) -> bool:
+    """Whether the span stands in a release's dateline ("GRAND RAPIDS, Mich., July 21, 2025
+    /PRNewswire/ --"): a place and a date, which name no entity of the guide."""
+    return any(start <= span.start_char < end for start, end in datelines)
 
 
 def defined_terms(text: str) -> Set[str]:
@@ -120,10 +129,11 @@ class EntityNormalizer:
             text = doc.text  # Doc.text joins every token: build it once
             defined = defined_terms(text)
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
+            datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
                                                               defined), text)
-                    for span in trimmed if span is not None and not self._names_nobody(span)
-                    and not _describes_the_name_before(span, text)]
+                    for span in trimmed if span is not None and not self._names_nobody(span, text)
+                    and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for part in self._name_once(span)]
             doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
         for ent in doc.ents:
@@ -191,12 +201,14 @@ class EntityNormalizer:
         return span
 
     @staticmethod
-    def _names_nobody(span: Span) -> bool:
-        """An OFFICER guess holding a company or document word (initials aside) names no person;
+    def _names_nobody(span: Span, text: str) -> bool:
+        """An OFFICER guess holding a company or document word (initials aside), or followed by a
+        firm's legal ending ("Jane Roe, P.C."), names no person;
         an ISSUER guess that is such a word alone ("Registrant", "Inc.") names no company."""
         words = [w.strip(".,“”\"'").lower() for w in span.text.split()]
         if span.label_ == "OFFICER":
-            return any(len(word) > 1 and word in _GENERIC_WORDS for word in words)
+            return any(len(word) > 1 and word in _GENERIC_WORDS for word in words) or bool(
+                _FIRM_TAIL.match(text, span.end_char))
         return span.label_ == "ISSUER" and len(words) == 1 and words[0] in _GENERIC_WORDS
 
     @staticmethod

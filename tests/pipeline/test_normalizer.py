@@ -126,6 +126,18 @@ def test_an_agent_guess_describing_the_firm_before_it_is_dropped():
     assert [e.text for e in normalizer(doc).ents] == ["Corby & Vorn", "Lisle Capital", "Harbor Securities"]
 
 
+def test_no_entity_stands_in_a_releases_dateline():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = ("Quillon Appoints Jane Roe as President\n\nWEST ORRIN PARK, Mich., June 03, 2025 (GLOBE NEWSWIRE) -- "
+            "Quillon Inc. named Jane Roe its President.")
+    doc = nlp.make_doc(text)
+    guesses = [("WEST ORRIN PARK", "TITLE"), ("Quillon Inc.", "ISSUER"), ("Jane Roe", "OFFICER")]
+    doc.ents = [doc.char_span(*char_offsets(text, name, nth=2 if name == "Jane Roe" else 1), label)
+                for name, label in guesses]
+    assert [e.text for e in normalizer(doc).ents] == ["Quillon Inc.", "Jane Roe"]
+
+
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
@@ -134,6 +146,17 @@ def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section"]
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "OFFICER") for n in names]
     assert [e.text for e in normalizer(doc).ents] == ["Odell A. Praske"]
+
+
+def test_an_officer_guess_on_a_firm_named_after_people_is_dropped():
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = ("Jane Roe, P.C. and Tarnwell Lafren, LLP are counsel; Vorn & Company, Inc. advised. "
+            "Orrin Vale, CEO, and Ida Lafren, Jr. signed.")
+    doc = nlp.make_doc(text)
+    names = ["Jane Roe", "Tarnwell Lafren", "Vorn", "Orrin Vale", "Ida Lafren, Jr."]
+    doc.ents = [doc.char_span(*char_offsets(text, n), "OFFICER") for n in names]
+    assert [e.text for e in normalizer(doc).ents] == ["Orrin Vale", "Ida Lafren, Jr."]
 
 
 def test_an_issuer_guess_that_is_a_generic_word_alone_is_dropped():
