@@ -21,3 +21,35 @@ def test_component_replaces_a_shorter_security_guess():
     text = "Investors were allocated 1,388,888 Offer Shares at NOK 72."
     found = after_step("securities", text, ("Shares", "SECURITY"), ("1,388,888", "QUANTITY"))
     assert found == {("Offer Shares", "SECURITY"), ("1,388,888", "QUANTITY")}
+
+
+DEFINED = ("Tarnwell Mining offered 9,000,000 subscription receipts (each, a “Subscription Receipt”) at $0.40 per "
+           "Subscription Receipt. Each Subscription Receipt converts into one Tarnwell Share. The Vorn Notes "
+           "(the “Existing Notes”) and the agents' option (the “Option”) are no classes; nor are the Offered "
+           "Securities (the “Securities”). Holders of Subscription Receipts get the shares.")
+
+
+def test_the_terms_a_text_defines_for_a_class_of_security():
+    from nlp.pipeline.securities import defined_security_terms
+
+    assert defined_security_terms(DEFINED) == ["Subscription Receipt"]
+
+
+def test_a_defined_term_is_a_security_at_every_mention_but_a_pricing_unit():
+    from nlp.pipeline.securities import defined_term_mentions
+
+    starts = [a for a, _ in defined_term_mentions(DEFINED)]
+    assert texts_at(DEFINED, defined_term_mentions(DEFINED)) == ["Subscription Receipt"] * 2 + ["Subscription Receipts"]
+    assert starts[1] == DEFINED.index("Subscription Receipt converts")
+
+
+def test_component_adds_defined_term_mentions_only_where_nothing_was_found():
+    import spacy
+    from conftest import add_rule_step, doc_with_guesses
+
+    text = "Vorn sold units (each, a “Unit”) of one share and one Unit Warrant. Each Unit sold at $1. Each Unit closed."
+    nlp = spacy.blank("en")
+    doc = add_rule_step(nlp, "securities")(doc_with_guesses(nlp, text, ("units", "SECURITY"), ("Unit closed", "OFFICER")))
+    found = [(e.start_char, e.text, e.label_) for e in doc.ents]
+    assert found == [(text.index("units"), "units", "SECURITY"), (text.index("Unit”"), "Unit", "SECURITY"),
+                     (text.index("Unit sold"), "Unit", "SECURITY"), (text.index("Unit closed"), "Unit closed", "OFFICER")]
