@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Tuple
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..pattern_files import alternation, load_patterns
 from ..structure import sentence_end, sentence_start
-from .phrases import phrase_rule
+from .phrases import PhraseLabeler
+from .text_cache import doc_text
 
 _CUES = load_patterns("offering_cues")
 _COMPANIES = load_patterns("companies")
@@ -265,6 +269,26 @@ def _outermost(spans) -> List[Tuple[int, int]]:
     return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
 
 
-# a name the sentence says is acting as agent is no title, officer, issuer or security, whatever
-# was guessed (the recognizer takes "X Securities Inc." for an issuer at the start of a sentence)
-make_agent_names = phrase_rule("AGENT", agent_name_spans, overrides=("TITLE", "OFFICER", "ISSUER", "SECURITY"))
+# any word of a deal's agent: a role ("placement agent", "bookrunner", "dealer manager") or the
+# firms the prospectus may be obtained from
+_ANY_AGENT_CUE = re.compile(alternation(
+    _CUES["agent_roles"] + _CUES["agent_appositive_roles"] + _CUES["cash_tender_roles"]
+    + _CUES["prospectus_delivery_cues"]), re.IGNORECASE)
+
+
+class AgentNames(PhraseLabeler):
+    """The names an agent phrase gives replace the recognizer's guesses; in an exhibit with no word
+    of an agent's role anywhere (an appointment, a dividend notice) no guess is an AGENT: every
+    gold AGENT of the corpus stands in an exhibit that names the role."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        if self.active and not _ANY_AGENT_CUE.search(doc_text(doc)):
+            doc.ents = [e for e in doc.ents if e.label_ != self.label]
+        return doc
+
+
+def make_agent_names(nlp: Language, name: str, label: str = "AGENT") -> AgentNames:
+    # a name the sentence says is acting as agent is no title, officer, issuer or security, whatever
+    # was guessed (the recognizer takes "X Securities Inc." for an issuer at the start of a sentence)
+    return AgentNames(name, label, agent_name_spans, overrides=("TITLE", "OFFICER", "ISSUER", "SECURITY"))

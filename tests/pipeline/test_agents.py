@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from nlp.pipeline.agents import agent_name_spans
-from conftest import add_rule_step
+from conftest import add_rule_step, after_step
 
 RELEASE = (
     "Acme Corp. announced the pricing of its offering. Hollisfield & Co. LLC, R.T. Ambrose, "
@@ -139,3 +140,14 @@ def test_a_list_of_firms_ending_in_an_ampersand_name_stays_a_list():
     # only single surnames before the last "Surname & Surname" join it
     text = "Citadel, Vane Sachs & Co. LLC and Harrow Brothers, Lyle & Marsh are acting as underwriters."
     assert _names(text) == ["Citadel", "Vane Sachs & Co. LLC", "Harrow Brothers", "Lyle & Marsh"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # an appointment names no agent's role: a bank in a biography is no AGENT
+    ("Quillon named Jane Roe CFO. She held senior roles at Tarnwell Securities.", False),
+    ("Quillon closed its offering. Tarnwell Securities acted as sole placement agent.", True),
+    ("Quillon filed a prospectus. Copies may be obtained from Tarnwell Securities, 10 Vorn Street.", True),
+])
+def test_no_agent_guess_stands_in_an_exhibit_that_names_no_agents_role(text, kept):
+    found = after_step("agents", text, ("Tarnwell Securities", "AGENT"), ("Quillon", "ISSUER"))
+    assert (("Tarnwell Securities", "AGENT") in found) is kept and ("Quillon", "ISSUER") in found
