@@ -202,12 +202,13 @@ class EntityNormalizer:
 
     @staticmethod
     def _names_nobody(span: Span, text: str) -> bool:
-        """An OFFICER guess holding a company or document word (initials aside), or followed by a
-        firm's legal ending ("Jane Roe, P.C."), names no person;
-        an ISSUER guess that is such a word alone ("Registrant", "Inc.") names no company."""
+        """An OFFICER guess holding a company or document word (initials aside: "Vorn Capital",
+        "Royalty Trust"), or followed by a firm's legal ending ("Jane Roe, P.C."), names no
+        person; an ISSUER guess that is a document word alone ("Registrant", "Inc.") names no
+        company."""
         words = [w.strip(".,“”\"'").lower() for w in span.text.split()]
         if span.label_ == "OFFICER":
-            return any(len(word) > 1 and word in _GENERIC_WORDS for word in words) or bool(
+            return any(len(word) > 1 and (word in _GENERIC_WORDS or word in _NAME_WORDS) for word in words) or bool(
                 _FIRM_TAIL.match(text, span.end_char))
         return span.label_ == "ISSUER" and len(words) == 1 and words[0] in _GENERIC_WORDS
 

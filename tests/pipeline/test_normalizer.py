@@ -141,9 +141,9 @@ def test_no_entity_stands_in_a_releases_dateline():
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
-    text = "Signed by Odell A. Praske for Quillon Royalty Trust under 18 U.S.C. Section 1350."
+    text = "Signed by Odell A. Praske for Quillon Royalty Trust under 18 U.S.C. Section 1350, with Vorn Capital."
     doc = nlp.make_doc(text)
-    names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section"]
+    names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section", "Vorn Capital"]
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "OFFICER") for n in names]
     assert [e.text for e in normalizer(doc).ents] == ["Odell A. Praske"]
 
