@@ -43,6 +43,8 @@ _ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
 _AREA_ENDING = re.compile(rf"(?:{alternation(_TITLES['area_title_endings'])})$")
 _AREA = re.compile(r"(?:[ \t]+of[ \t]+|,[ \t]+|[ \t]+[-–—][ \t]+)((?:[A-Z][\w&'’/-]*|and|&)(?:[ \t]+(?:[A-Z][\w&'’/-]*|and|&))*)"
                    r"(?=[ \t]*(?:$|\n|[.;,()“”\"]))", re.MULTILINE)
+# a title's last word, then one to three capitalized words up to the span's end on its line
+_NAME_AFTER_TITLE = re.compile(rf"\b(?:{TITLE_END_WORD})((?:[ \t]+[A-Z][\w.'’-]*){{1,3}})$")
 _LIST_REACH = 160  # characters searched on either side of a title for more list items
 _GAP_REACH = 60
 
@@ -164,6 +166,10 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
         at = min((piece.find(" of " + name) for name in issuer_names if " of " + name in piece), default=-1)
         if at > 0:
             end = start + at
+    # "said Quillon's Executive Chairman Jane Roe": the name after the title is no part of it
+    name_after = _NAME_AFTER_TITLE.search(text, start, end)
+    if name_after and not any(w.lower().rstrip(".") in TITLE_WORDS for w in name_after.group(1).split()):
+        end = name_after.start(1)
     # "Interim Chief Financial Officer": the qualifier belongs to the title
     qualifier = _QUALIFIER.search(text, max(0, start - 10), start)
     if qualifier:

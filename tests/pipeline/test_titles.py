@@ -41,6 +41,9 @@ def _parts(text, phrase, issuers=frozenset()):
     ("Jane Roe, First Vice President", "Vice President", ["First Vice President"]),
     # a plain title is left alone
     ("Vice President of Labor Relations", "Vice President of Labor Relations", ["Vice President of Labor Relations"]),
+    # the name written after the title is no part of it
+    ("said Quillon Holdings Executive Chairman Jane Roe.", "Executive Chairman Jane Roe", ["Executive Chairman"]),
+    ("the Chief Financial Officer Board", "Chief Financial Officer Board", ["Chief Financial Officer Board"]),
 ])
 def test_title_edges_follow_the_guide(text, found, expected):
     assert _parts(text, found) == expected
