@@ -61,3 +61,18 @@ def test_component_replaces_the_models_price_of():
     doc.ents = [doc.char_span(*stock, "SECURITY"), doc.char_span(*price, "PRICE")]
     doc._.relations = {(price, (0, 9)): {"PRICE_OF": 0.7}}
     assert component(doc)._.relations == {(price, stock): {"PRICE_OF": 1.0}}
+
+
+@pytest.mark.parametrize("text, securities, price, expected", [
+    # the unit the price is stated for names the security among those before it
+    ("sold ordinary shares and pre-funded warrants at a price of $1.10 per ordinary share.",
+     ["ordinary shares", "pre-funded warrants"], "$1.10", "ordinary shares"),
+    # an exercise price may name its security after it
+    ("pre-funded warrants priced at the share price minus $0.001, which is the exercise price of each "
+     "Tarnwell warrant.", ["pre-funded warrants", "Tarnwell warrant"], "$0.001", "Tarnwell warrant"),
+    ("less the $0.0001 per share exercise price of each pre-funded warrant, before fees.",
+     ["pre-funded warrant"], "$0.0001", "pre-funded warrant"),
+])
+def test_a_price_goes_to_the_security_its_phrase_names(text, securities, price, expected):
+    pairs = price_pairs(text, [char_offsets(text, price)], [char_offsets(text, s) for s in securities])
+    assert _named(text, pairs) == [(price, expected)]
