@@ -25,9 +25,9 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from .text_cache import cached_text
 from . import (
-    agents, amounts, appointments, certifications, certified_reports, contact_staff, issuers, mentions, offers,
-    officer_titles, officers, price_phrases, prices, proceeds, quantities, registrants, sale_context, securities,
-    signature_titles, title_alternatives,
+    agents, amounts, appointments, certifications, certified_reports, contact_staff, counted_securities, issuers,
+    mentions, offers, officer_titles, officers, price_phrases, prices, proceeds, quantities, registrants,
+    sale_context, securities, signature_titles, title_alternatives,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -51,6 +51,7 @@ RELATION_STEPS: Dict[str, Callable] = {
     "certifies": certifications.make_certifying_statements,
     "certified_issuers": certifications.make_certified_issuers,
     "price_of": prices.make_priced_securities,
+    "quantity_of": counted_securities.make_counted_securities,
     "offers": offers.make_offered_securities,
     "raises": proceeds.make_raised_amounts,
     "block_titles": signature_titles.make_block_titles,
