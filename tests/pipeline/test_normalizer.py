@@ -3,7 +3,14 @@ from __future__ import annotations
 import spacy
 
 from nlp.pipeline.normalizer import trim_span
-from conftest import char_offsets
+from conftest import char_offsets, doc_with_guesses
+
+
+def _normalized(text, *guesses):
+    """The entity texts the normalizer keeps of the recognizer's `guesses` (as doc_with_guesses takes them)."""
+    nlp = spacy.blank("en")
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    return [e.text for e in normalizer(doc_with_guesses(nlp, text, *guesses)).ents]
 
 
 def _span(text, start_text, label="TITLE"):
@@ -117,46 +124,29 @@ def test_a_security_guess_ends_at_its_noun_and_goes_without_one():
 
 
 def test_an_agent_guess_describing_the_firm_before_it_is_dropped():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = "placed by Corby & Vorn, A Tarnwell Company, and Lisle Capital, a leading bank, with Harbor Securities."
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(*char_offsets(text, name), "AGENT")
-                for name in ("Corby & Vorn", "Tarnwell Company", "Lisle Capital", "Harbor Securities")]
-    assert [e.text for e in normalizer(doc).ents] == ["Corby & Vorn", "Lisle Capital", "Harbor Securities"]
+    names = ("Corby & Vorn", "Tarnwell Company", "Lisle Capital", "Harbor Securities")
+    assert _normalized(text, *[(name, "AGENT") for name in names]) == ["Corby & Vorn", "Lisle Capital", "Harbor Securities"]
 
 
 def test_no_entity_stands_in_a_releases_dateline():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = ("Quillon Appoints Jane Roe as President\n\nWEST ORRIN PARK, Mich., June 03, 2025 (GLOBE NEWSWIRE) -- "
             "Quillon Inc. named Jane Roe its President.")
-    doc = nlp.make_doc(text)
-    guesses = [("WEST ORRIN PARK", "TITLE"), ("Quillon Inc.", "ISSUER"), ("Jane Roe", "OFFICER")]
-    doc.ents = [doc.char_span(*char_offsets(text, name, nth=2 if name == "Jane Roe" else 1), label)
-                for name, label in guesses]
-    assert [e.text for e in normalizer(doc).ents] == ["Quillon Inc.", "Jane Roe"]
+    guesses = [("WEST ORRIN PARK", "TITLE"), ("Quillon Inc.", "ISSUER"), ("Jane Roe", "OFFICER", 2)]
+    assert _normalized(text, *guesses) == ["Quillon Inc.", "Jane Roe"]
 
 
 def test_an_officer_guess_holding_a_company_or_document_word_is_dropped():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = "Signed by Odell A. Praske for Quillon Royalty Trust under 18 U.S.C. Section 1350, with Vorn Capital."
-    doc = nlp.make_doc(text)
     names = ["Odell A. Praske", "Royalty Trust", "U.S.C. Section", "Vorn Capital"]
-    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "OFFICER") for n in names]
-    assert [e.text for e in normalizer(doc).ents] == ["Odell A. Praske"]
+    assert _normalized(text, *[(name, "OFFICER") for name in names]) == ["Odell A. Praske"]
 
 
 def test_an_officer_guess_on_a_firm_named_after_people_is_dropped():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = ("Jane Roe, P.C. and Tarnwell Lafren, LLP are counsel; Vorn & Company, Inc. advised. "
             "Orrin Vale, CEO, and Ida Lafren, Jr. signed.")
-    doc = nlp.make_doc(text)
     names = ["Jane Roe", "Tarnwell Lafren", "Vorn", "Orrin Vale", "Ida Lafren, Jr."]
-    doc.ents = [doc.char_span(*char_offsets(text, n), "OFFICER") for n in names]
-    assert [e.text for e in normalizer(doc).ents] == ["Orrin Vale", "Ida Lafren, Jr."]
+    assert _normalized(text, *[(name, "OFFICER") for name in names]) == ["Orrin Vale", "Ida Lafren, Jr."]
 
 
 def test_an_issuer_guess_that_is_a_generic_word_alone_is_dropped():
