@@ -50,8 +50,9 @@ _ACQUIRED_IN_HEADLINE = re.compile(
 
 # the capitalized word right after a name, on its line
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w’'&.-]*)")
-_PART_WORDS = {w.lower() for w in _COMPANIES["issuer_part_words"]}
-_COMPANY_NAME_WORDS = set(_COMPANIES["company_name_words"])
+# words that may follow the issuer's own name: a part of it ("IR", "Board") or a company word
+# ("Pharmaceuticals"), which the normalizer takes into the name
+_WORDS_AFTER_OWN_NAME = {w.lower() for w in _COMPANIES["issuer_part_words"]} | set(_COMPANIES["company_name_words"])
 _OFFERING = load_patterns("offering_cues")
 _SECURITY_WORD = re.compile(
     rf"(?:{alternation(_OFFERING['security_modifiers'] + _OFFERING['security_head_nouns'])})\b", re.I)
@@ -69,7 +70,7 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
         return False
     word = match.group(1).rstrip(".")
     after = text[match.start(1):match.start(1) + 40]
-    return not (word.lower() in _PART_WORDS | _COMPANY_NAME_WORDS or has_title_word(word) or _ACTION.match(after)
+    return not (word.lower() in _WORDS_AFTER_OWN_NAME or has_title_word(word) or _ACTION.match(after)
                 or _SECURITY_WORD.match(after) or word.lower() == text[start:end].split()[0].lower())
 
 
