@@ -12,12 +12,16 @@ boundaries.
 - exhibit.Tokenizer.v3 also splits a closing quotation mark glued between a word and the next
   word or bracket ("“Jane Roe”Jane Roe", "(“Quillon”or", "“Quillon”)(CSE:") and a bracket
   opened right after a quotation's bracket closed ("”)(CSE:"; "601(b)(32)" stays as it is). The
-  shipped model (from v3.2.14) predicts with it.
+  shipped model (v3.2.14 to v3.2.23) predicted with it.
+- exhibit.Tokenizer.v4 keeps a one-letter lower-case prefix with the capitals after it ("iQX" of
+  "iQX Companies"; v1's glued-capitals split wants two lower-case letters before them, as in
+  "VeilleuxCFO") and splits the sentence's period off a form's letter ("Form 10-K." -> "10-K",
+  "."), so a report's name ends on a token. The shipped model (from v3.2.24) predicts with it.
 """
 from __future__ import annotations
 
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 GLUED_WORD_INFIXES = [
     r"(?<=[0-9])(?=[A-Za-z]{3,})",     # 29,750,000Shares
@@ -43,21 +47,30 @@ GLUED_QUOTE_INFIXES = [
     r"(?<=[”\"][)\]])[(\[](?=[\w$“\"])",          # ”)(CSE (not "601(b)(32)")
 ]
 
-# The shipped model predicts with v3, and token-based formats convert with it. The training
+# exhibit.Tokenizer.v4: v3, but a lower-case prefix of one letter no longer splits from the capitals
+# after it ("iQX", "eVR" stay whole; "VeilleuxCFO" still splits), and the period after a form's
+# letter ends a sentence, not an abbreviation ("Form 10-K." -> "10-K" + ".").
+GLUED_WORD_INFIXES_V4 = [infix if infix != r"(?<=[a-z])(?=[A-Z]{2,})" else r"(?<=[a-z]{2})(?=[A-Z]{2,})"
+                         for infix in GLUED_WORD_INFIXES]
+FORM_LETTER_SUFFIXES = [r"(?<=[0-9]-[A-Z])\.", r"(?<=[0-9]-[A-Z]/A)\."]
+
+# The shipped model predicts with v4, and token-based formats convert with it. The training
 # configs keep v1: fold models trained with v2 scored lower on cross-validation than the same
 # models trained with v1 and given v2 afterwards (`python -m training.inference_tokenizer`).
-SHIPPED_TOKENIZER = "exhibit.Tokenizer.v3"
+SHIPPED_TOKENIZER = "exhibit.Tokenizer.v4"
 TRAINING_TOKENIZER = "exhibit.Tokenizer.v1"
 
 # "--(BUSINESS" opens a token with dashes; "-Acme" opens one with a dash before a capital.
 DASH_PREFIXES = [r"[–—-]{2,}", r"[–—-](?=[A-Z][a-z])"]
 
 
-def _exhibit_tokenizer(nlp, infixes: list, prefixes: list) -> Tokenizer:
+def _exhibit_tokenizer(nlp, infixes: list, prefixes: list, suffixes: list = ()) -> Tokenizer:
     tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
     tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
     if prefixes:
         tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or []) + prefixes).search
+    if suffixes:
+        tokenizer.suffix_search = compile_suffix_regex(list(suffixes) + list(nlp.Defaults.suffixes or [])).search
     return tokenizer
 
 
@@ -81,5 +94,14 @@ def create_exhibit_tokenizer_v2():
 def create_exhibit_tokenizer_v3():
     def make_tokenizer(nlp) -> Tokenizer:
         return _exhibit_tokenizer(nlp, GLUED_WORD_INFIXES + GLUED_LAYOUT_INFIXES + GLUED_QUOTE_INFIXES, DASH_PREFIXES)
+
+    return make_tokenizer
+
+
+@registry.tokenizers("exhibit.Tokenizer.v4")
+def create_exhibit_tokenizer_v4():
+    def make_tokenizer(nlp) -> Tokenizer:
+        return _exhibit_tokenizer(nlp, GLUED_WORD_INFIXES_V4 + GLUED_LAYOUT_INFIXES + GLUED_QUOTE_INFIXES, DASH_PREFIXES,
+                                  FORM_LETTER_SUFFIXES)
 
     return make_tokenizer

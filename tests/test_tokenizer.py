@@ -59,6 +59,29 @@ def test_v3_tokenizes_as_v2_where_no_quotation_is_glued(text):
     assert tokens("v3", text) == tokens("v2", text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a one-letter lower-case prefix before capitals is part of the name
+    ("iQX Vorn Companies, Inc. announced", ["iQX", "Vorn"]),
+    # a form's letter keeps no sentence period
+    ("this annual report on Form 10-K.\n\n2. Based", ["10", "-", "K", ".", "\n\n"]),
+    ("the report on Form 20-F. The", ["20", "-", "F", ".", "The"]),
+    ("its Form 10-Q/A.", ["10", "-", "Q", "/", "A", "."]),
+])
+def test_v4_keeps_prefixed_names_whole_and_splits_a_forms_period(text, expected):
+    got = tokens("v4", text)
+    start = got.index(expected[0])
+    assert got[start:start + len(expected)] == expected
+    assert tokens("v3", text) != got
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, VeilleuxCFO", "J. R. Vorn, Inc.", "Quillon Co. Ltd. sold units.", "“Jane Roe”Jane Roe, CEO",
+    "Form 10-K of Quillon Corp.", "Item 601(b)(32)",
+])
+def test_v4_tokenizes_as_v3_elsewhere(text):
+    assert tokens("v4", text) == tokens("v3", text)
+
+
 def test_v1_is_unchanged_for_models_trained_with_it():
     # Models up to v3.2 were trained on v1 tokens; their tokenizer must not move.
     assert "WIRE)–Quillon" in tokens("v1", "(BUSINESS WIRE)–Quillon, a leader")

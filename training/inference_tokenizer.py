@@ -1,11 +1,11 @@
 """Give a trained model another tokenizer to predict with, its weights unchanged.
 
-The shipped model is trained with exhibit.Tokenizer.v1 and predicts with v3: on grouped
+The shipped model is trained with exhibit.Tokenizer.v1 and predicts with v4: on grouped
 cross-validation the fold models trained with v1 scored higher with v2 put in than with v1,
 and higher than fold models trained with v2 (models/README.md, session 17), and higher again
-with v3 (session 18). After `exhibit train`:
+with v3 (session 18), and higher again with v4 (session 20). After `exhibit train`:
 
-    python -m training.inference_tokenizer MODEL exhibit.Tokenizer.v3
+    python -m training.inference_tokenizer MODEL exhibit.Tokenizer.v4
 """
 from __future__ import annotations
 
