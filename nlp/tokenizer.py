@@ -23,10 +23,13 @@ from __future__ import annotations
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+# VeilleuxCFO: a lower-case letter before capitals; v4 wants two ("iQX" stays whole)
+_LOWER_BEFORE_CAPITALS = r"(?<=[a-z])(?=[A-Z]{2,})"
+_LOWER_PAIR_BEFORE_CAPITALS = r"(?<=[a-z]{2})(?=[A-Z]{2,})"
 GLUED_WORD_INFIXES = [
     r"(?<=[0-9])(?=[A-Za-z]{3,})",     # 29,750,000Shares
     r"(?<=[a-z]{2})(?=[A-Z][a-z])",    # CorporationTelephone
-    r"(?<=[a-z])(?=[A-Z]{2,})",        # VeilleuxCFO
+    _LOWER_BEFORE_CAPITALS,            # VeilleuxCFO
 ]
 
 # Zero-width splits and bracket or dash tokens for exhibit.Tokenizer.v2. A run of three or more capitals
@@ -50,7 +53,7 @@ GLUED_QUOTE_INFIXES = [
 # exhibit.Tokenizer.v4: v3, but a lower-case prefix of one letter no longer splits from the capitals
 # after it ("iQX", "eVR" stay whole; "VeilleuxCFO" still splits), and the period after a form's
 # letter ends a sentence, not an abbreviation ("Form 10-K." -> "10-K" + ".").
-GLUED_WORD_INFIXES_V4 = [infix if infix != r"(?<=[a-z])(?=[A-Z]{2,})" else r"(?<=[a-z]{2})(?=[A-Z]{2,})"
+GLUED_WORD_INFIXES_V4 = [_LOWER_PAIR_BEFORE_CAPITALS if infix == _LOWER_BEFORE_CAPITALS else infix
                          for infix in GLUED_WORD_INFIXES]
 FORM_LETTER_SUFFIXES = [r"(?<=[0-9]-[A-Z])\.", r"(?<=[0-9]-[A-Z]/A)\."]
 

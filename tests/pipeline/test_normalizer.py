@@ -6,11 +6,16 @@ from nlp.pipeline.normalizer import trim_span
 from conftest import char_offsets, doc_with_guesses
 
 
-def _normalized(text, *guesses):
-    """The entity texts the normalizer keeps of the recognizer's `guesses` (as doc_with_guesses takes them)."""
+def _normalize(text, *guesses):
+    """The entities the normalizer makes of the recognizer's `guesses` (as doc_with_guesses takes them)."""
     nlp = spacy.blank("en")
     normalizer = nlp.add_pipe("exhibit_normalizer")
-    return [e.text for e in normalizer(doc_with_guesses(nlp, text, *guesses)).ents]
+    return normalizer(doc_with_guesses(nlp, text, *guesses)).ents
+
+
+def _normalized(text, *guesses):
+    """The texts of the entities the normalizer keeps."""
+    return [e.text for e in _normalize(text, *guesses)]
 
 
 def _span(text, start_text, label="TITLE"):
@@ -66,13 +71,9 @@ def test_a_security_keeps_the_series_and_maturity_that_follow_it():
 
 
 def test_a_sum_or_count_keeps_its_scale_word_and_a_price_so_scaled_is_a_sum():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = "Quillon sold 2,996,667  million\nshares at $3.00 per share, raising US$2.25 billion and $4.5\nMillion."
-    doc = nlp.make_doc(text)
     guesses = [("2,996,667", "QUANTITY"), ("$3.00", "PRICE"), ("US$2.25", "PRICE"), ("$4.5", "AMOUNT")]
-    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
-    assert [(e.text, e.label_) for e in normalizer(doc).ents] == [
+    assert [(e.text, e.label_) for e in _normalize(text, *guesses)] == [
         ("2,996,667  million", "QUANTITY"), ("$3.00", "PRICE"), ("US$2.25 billion", "AMOUNT"), ("$4.5\nMillion", "AMOUNT")]
 
 
@@ -210,10 +211,6 @@ def test_the_component_sets_sentences_from_segments_without_cutting_an_entity():
 
 
 def test_titles_joined_by_a_slash_are_one_title():
-    nlp = spacy.blank("en")
-    normalizer = nlp.add_pipe("exhibit_normalizer")
     text = "Ada Quill, CEO/CTO of Quillon, and Tom Fry, President / Director, spoke."
-    doc = nlp.make_doc(text)
     guesses = [("CEO", "TITLE"), ("CTO", "TITLE"), ("President", "TITLE"), ("Director", "TITLE")]
-    doc.ents = [doc.char_span(*char_offsets(text, phrase), label) for phrase, label in guesses]
-    assert [e.text for e in normalizer(doc).ents] == ["CEO/CTO", "President", "Director"]
+    assert _normalized(text, *guesses) == ["CEO/CTO", "President", "Director"]
