@@ -30,6 +30,13 @@ LEGAL_SUFFIXES_AFTER = re.compile(
     r"Company|S\.A|N\.V|AG|SE|L\.P|LP)\b\.?)+"
 )
 
+# the legal suffixes a mention of the issuer is taken to: also after a registered mark
+# ("Quillon® Inc.") and in the capitals of a financial statement's heading ("QUILLON, INC.")
+LEGAL_SUFFIXES_TAKEN = re.compile(
+    r"[®™]?(?:" + LEGAL_SUFFIXES_AFTER.pattern + "|"
+    r"(?:,?[ \t]+(?:HOLDINGS|GROUP|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|LLC|PLC|CO|COMPANY)\b\.?)+)"
+)
+
 # exchange names that open a ticker reference: "(NASDAQ: ACME)"
 EXCHANGES = {
     "nasdaq", "nyse", "tsx", "tsxv", "tsx-v", "cse", "otc", "otcqb", "otcqx", "asx", "amex",

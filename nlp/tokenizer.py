@@ -20,6 +20,8 @@ boundaries.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
@@ -49,6 +51,10 @@ GLUED_QUOTE_INFIXES = [
     r"(?<=\w)[”\"](?=[\w(\[)\]])",                # “Jane Roe”Jane, “Quillon”or, “Quillon”)(CSE
     r"(?<=[”\"][)\]])[(\[](?=[\w$“\"])",          # ”)(CSE (not "601(b)(32)")
 ]
+
+# where words glued by text extraction meet ("CEOTelephone", "VigPresident", "Inc.Founded"), for
+# rules that read the text rather than the tokens
+GLUED_WORD_BOUNDARY = re.compile("|".join(GLUED_WORD_INFIXES[1:] + GLUED_LAYOUT_INFIXES[:2]))
 
 # exhibit.Tokenizer.v4: v3, but a lower-case prefix of one letter no longer splits from the capitals
 # after it ("iQX", "eVR" stay whole; "VeilleuxCFO" still splits), and the period after a form's

@@ -19,3 +19,17 @@ from nlp.names import is_ticker
 def test_is_ticker(text, word, expected):
     # the word's last occurrence: the one after the mark
     assert is_ticker(text, *char_offsets(text, word, text.count(word))) is expected
+
+
+@pytest.mark.parametrize("after, taken", [
+    (" Inc. (NASDAQ: QBXR)", " Inc."),
+    ("® Inc. (NASDAQ: QBXR)", "® Inc."),        # a registered mark before the suffix
+    (", INC. AND SUBSIDIARIES", ", INC."),     # a statement heading in capitals
+    ("® and Vorn", None),                       # a mark alone is no suffix
+    (" company said", None),                    # a lower-case word is no suffix
+])
+def test_legal_suffixes_taken_after_an_issuer_mention(after, taken):
+    from nlp.names import LEGAL_SUFFIXES_TAKEN
+
+    match = LEGAL_SUFFIXES_TAKEN.match(after)
+    assert (match.group() if match else None) == taken

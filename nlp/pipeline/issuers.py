@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,6 +26,7 @@ from ..issuer_names import (  # noqa: F401
 )
 from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, is_ticker
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
+from ..names import LEGAL_SUFFIXES_TAKEN
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
 from ..structure import CERTIFYING_STATEMENT, HEADLINE
@@ -72,6 +73,19 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     after = text[match.start(1):match.start(1) + 40]
     return not (word.lower() in _WORDS_AFTER_OWN_NAME or has_title_word(word) or _ACTION.match(after)
                 or _SECURITY_WORD.match(after) or word.lower() == text[start:end].split()[0].lower())
+
+
+def runs_on_past_own_name(text: str, end: int) -> bool:
+    """Whether what follows the issuer's name ending at `end` is no part of it: a verb, a title or
+    a security ("Quillon Announces", "QUILLON NAMES", "Quillon CEO", "Quillon Class A Common
+    Stock"), or any word after a name closed by its legal suffix's period ("Quillon, Inc.
+    Company Contact")."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    after = text[match.start(1):match.start(1) + 40]
+    return (text[end - 1] == "." or has_title_word(match.group(1)) or bool(_ACTION.match(after))
+            or bool(_SECURITY_WORD.match(after)))
 
 
 def acquired_companies(doc: Doc, text: str) -> List[str]:
@@ -236,11 +250,29 @@ def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.n
     return f
 
 
+# a name written all in lower case, as some brands are: under an "About" heading or before a
+# legal suffix ("About iquill", "iquill, Corp")
+_LOWER_CASE_NAME = re.compile(
+    r"^About[ \t]+([a-z][a-z0-9]{2,})[ \t]*$|(?<![\w@./-])([a-z][a-z0-9]{2,}),?[ \t]+(?:Inc|Corp|Corporation|Ltd|LLC|plc)\b",
+    re.MULTILINE)
+
+
+def _lower_case_cores(text: str) -> Dict[str, str]:
+    """Names written all in lower case that the text also opens a sentence or a line with, as
+    only a brand is ("iquill has grown"; not "its journalism, Inc. aims", the magazine)."""
+    words = {m.group(1) or m.group(2) for m in _LOWER_CASE_NAME.finditer(text)}
+    return {word: word for word in words if not _is_stop(word)
+            and re.search(rf"(?:^|[.!?][”\"’]?[ \t]+){re.escape(word)}\b", text, re.MULTILINE)}
+
+
 def doc_candidates(doc: Doc, text: str):
     """(key, core, spans) of every candidate name; `text` is doc.text, built once by the caller
     (Doc.text joins every token)."""
     index = word_index(text)
-    for key, core in _cores(doc).items():
+    cores = _cores(doc)
+    for key, core in _lower_case_cores(text).items():
+        cores.setdefault(key, core)
+    for key, core in cores.items():
         spans = _occurrences(text, core, index)
         if spans:
             yield key, core, spans
@@ -249,10 +281,12 @@ def doc_candidates(doc: Doc, text: str):
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}")
 
 
-def _is_legal_name(text: str, spans: List[Tuple[int, int]]) -> bool:
-    """Whether a name written at `spans` recurs and opens, once at least, a name with a legal
-    suffix ("Lafren Crest" of "Lafren Crest USA, Inc.")."""
-    return len(spans) >= 2 and any(
+def _is_legal_name(text: str, spans: List[Tuple[int, int]], lead: Tuple[int, ...] = ()) -> bool:
+    """Whether a name written at `spans` opens, once at least, a name with a legal suffix
+    ("Lafren Crest" of "Lafren Crest USA, Inc.") and either recurs or is written where the
+    accepted name is first mentioned (`lead`: a release gives its issuer's full name in the
+    headline or the opening sentence; a longer name written once further on is a subsidiary's)."""
+    return (len(spans) >= 2 or any(start in lead for start, _ in spans)) and any(
         _SUFFIX_AFTER.match(text, _NAME_WORDS_AFTER.match(text, end).end(), end + 60) for _, end in spans)
 
 
@@ -315,7 +349,8 @@ class IssuerResolver:
         best = self.best_candidate(doc, text, acquired, candidates)
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
-        people = self._phrase_officer_words(text)
+        phrase_names = officer_name_spans(text)
+        people = self._phrase_officer_words(text, phrase_names)
         # an ISSUER guess that is all a person's name (the surname of an officer the text names
         # in full) casts no vote for the issuer
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "OFFICER" and len(e.text.split()) > 1}
@@ -360,6 +395,11 @@ class IssuerResolver:
             # in a headline every word is capitalized
             or (part_of_longer_name(text, e.start_char, e.end_char)
                 and not any(a <= e.start_char < b for a, b in headlines))))]
+        # the founder a company is named after, where an officer phrase names the person ("said
+        # Quillon Lafren, Executive Chairman" at Quillon Lafren Inc.)
+        person_at = set(phrase_names)
+        ents = [Span(doc, e.start, e.end, label="OFFICER") if e.label_ == "ISSUER"
+                and (e.start_char, e.end_char) in person_at else e for e in ents]
         doc.ents = filter_spans(ents)
         return doc
 
@@ -374,9 +414,9 @@ class IssuerResolver:
                 if any(start <= a < end for start, end in statements)]
 
     @staticmethod
-    def _phrase_officer_words(text: str) -> Set[str]:
+    def _phrase_officer_words(text: str, phrase_names: Sequence[Tuple[int, int]]) -> Set[str]:
         """The words of the names officer phrases mark as a person's ("said NAME,", "/s/ NAME")."""
-        return {word.lower() for a, b in officer_name_spans(text) for word in text[a:b].split()}
+        return {word.lower() for a, b in phrase_names for word in text[a:b].split()}
 
     @staticmethod
     def _names_issuer(name: str, issuer: str, text: str, people: Set[str]) -> bool:
@@ -410,12 +450,14 @@ class IssuerResolver:
     def _written_in_full(text: str, core: str, spans: List[Tuple[int, int]],
                          candidates: List[Tuple[str, str, List[Tuple[int, int]]]]) -> List[Tuple[int, int]]:
         """The mentions of an accepted name, each taken to the longest candidate name opening with
-        it that the text writes twice or more and once before a legal suffix ("Lafren Crest" of
-        "Lafren Crest USA, Inc." where "Lafren" was accepted; not "Lafren Announces", not a
-        subsidiary's "Lafren Texas Utilities")."""
+        it that the text writes once before a legal suffix, and twice or more or at one of the
+        accepted name's first two mentions ("Lafren Crest" of "Lafren Crest USA, Inc." where
+        "Lafren" was accepted; not "Lafren Announces", not a subsidiary's "Lafren Texas
+        Utilities")."""
         opening = core.lower() + " "
+        lead = tuple(start for start, _ in spans[:2])
         longer = sorted(((name, name_spans) for _, name, name_spans in candidates
-                         if name.lower().startswith(opening) and _is_legal_name(text, name_spans)),
+                         if name.lower().startswith(opening) and _is_legal_name(text, name_spans, lead)),
                         key=lambda item: len(item[0]), reverse=True)
         ends = [dict(name_spans) for _, name_spans in longer]  # start -> end of each longer name
         return [(start, next((found[start] for found in ends if start in found), end)) for start, end in spans]
@@ -426,10 +468,13 @@ class IssuerResolver:
         guess inside it ("Bexley" within "Bexley Harbor"), never an entity of another label."""
         for start, end in spans:
             # take a legal suffix right after the name ("Quillon, Inc.")
-            m = _SUFFIX_AFTER.match(text, end, end + 40)
+            m = LEGAL_SUFFIXES_TAKEN.match(text, end, end + 40)
             for stop in ((m.end(), end) if m else (end,)):
                 overlapping = [e for e in ents if e.start_char < stop and start < e.end_char]
-                if any(e.label_ != "ISSUER" or e.start_char < start or e.end_char > stop for e in overlapping):
+                # a guess that runs on from the name into a verb, title or security is cut to it
+                runs_on = runs_on_past_own_name(text, stop)
+                if any(e.label_ != "ISSUER" or e.start_char < start
+                       or (e.end_char > stop and not (runs_on and e.start_char == start)) for e in overlapping):
                     continue
                 span = doc.char_span(start, stop, label="ISSUER", alignment_mode="strict")
                 if span is not None:

@@ -57,6 +57,8 @@ _MAX_PREFIX_WORDS = 2
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
 _ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
+# a period that belongs to the word before it ("Co."); after another word it ends the sentence
+_KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['suffixes_keeping_period'])})\.$")
 
 
 # "Corby & Vorn, A Tarnwell Company": an apposition after a firm's name that says whose it is
@@ -81,6 +83,10 @@ def defined_terms(text: str) -> Set[str]:
 
 
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
+
+
+# a price's unit is no part of it: "$0.55" of "$0.55 per share"
+_MONEY_LABELS = ("PRICE", "AMOUNT")
 
 
 def _is_edge_junk(token, at_end: bool) -> bool:
@@ -110,7 +116,8 @@ def trim_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and _is_edge_junk(span.doc[start], at_end=False):
         start += 1
-    while end > start and _is_edge_junk(span.doc[end - 1], at_end=True):
+    while end > start and (_is_edge_junk(span.doc[end - 1], at_end=True)
+                           or span.label_ in _MONEY_LABELS and span.doc[end - 1].lower_ == "per"):
         end -= 1
     if start == end:
         return None
@@ -134,7 +141,7 @@ class EntityNormalizer:
                                                               defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
-            kept = [part for span in kept for part in self._name_once(span)]
+            kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
             doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
@@ -225,6 +232,8 @@ class EntityNormalizer:
             word = _NAME_WORD.match(text, end) if span.label_ == "ISSUER" else None
             while word is not None and word.group(1).lower() in _NAME_WORDS:
                 end = word.end()
+                if text[end - 1] == "." and not _KEEPS_PERIOD.search(text, word.start(1), end):
+                    end -= 1  # "Acme Pharmaceuticals." closing a sentence
                 word = _NAME_WORD.match(text, end)
             if end == span.end_char:
                 out.append(span)
@@ -253,6 +262,23 @@ class EntityNormalizer:
             if first_end > span.start and fold_key(doc[span.start:first_end].text) == fold_key(doc[cut:span.end].text):
                 return [Span(doc, span.start, first_end, label=span.label), Span(doc, cut, span.end, label=span.label)]
         return [span]
+
+    @staticmethod
+    def _firms_apart(span: Span) -> List[Span]:
+        """An AGENT guess that joins two firms with "and" ("Vorn Securities and Tarnwell & Co.
+        LLC", as a syndicate is listed) is two agents; "Lafren and Company", whose second part is
+        company words alone, is one firm."""
+        if span.label_ != "AGENT":
+            return [span]
+        joins = [t.i for t in span if t.lower_ == "and" and span.start < t.i < span.end - 1]
+        if len(joins) != 1:
+            return [span]
+        cut = joins[0]
+        left, right = span.doc[span.start:cut], span.doc[cut + 1:span.end]
+        if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()) or all(
+                t.lower_.strip(".,") in _NAME_WORDS or not t.is_alpha for t in right):
+            return [span]
+        return [Span(span.doc, left.start, left.end, label=span.label), Span(span.doc, right.start, right.end, label=span.label)]
 
     @staticmethod
     def _first_name_once(span: Span) -> Span:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..issuer_names import same_company
 from ..pattern_files import load_patterns
 from ..structure import BLANK_LINE
+from ..tokenizer import GLUED_WORD_BOUNDARY
 from .appointments import is_appointee
 from .certified_reports import is_certification
 from .signature_titles import Entities, TitlesNearOfficers
@@ -31,7 +32,7 @@ from .text_cache import doc_text
 from .titles import has_title_word, title_area_end, title_item_after, title_item_before
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
-_AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*")
+_AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*|(?<=[a-z])(?=[A-Z])")
 _POSSESSIVE = re.compile(r"[’']s[ \t]+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # the role an appointee is given: "appoints NAME as its new President", "the promotion of NAME to EVP"
@@ -64,7 +65,9 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
             begin = possessive.end()
         reach = min(len(text), begin + _TITLE_REACH)
         stop = _TITLE_STOP.search(text, begin, reach)
-        title_end = title_item_after(text, begin, stop.start() if stop else reach)
+        # text extraction glues a contact line's next word to the title ("CEOTelephone:")
+        glued = GLUED_WORD_BOUNDARY.search(text, begin + 1, stop.start() if stop else reach)
+        title_end = title_item_after(text, begin, glued.start() if glued else stop.start() if stop else reach)
         if title_end is None:
             continue
         held_at = _HELD_AT.match(text, title_end)

@@ -27,12 +27,15 @@ from .text_cache import doc_text
 _CUES = load_patterns("offering_cues")
 _NAME_WORDS = alternation(_CUES["counted_security_words"] + _CUES["security_modifiers"])
 _OF_HOLDER = r"(?:the\s+Company['’]s\s+|its\s+|our\s+)?"
+# the company whose stock it is, by name: "shares of Quillon's common stock", "of Quillon Class A
+# Common Stock" (capitalized words that are no security word)
+_HOLDER_NAME = rf"(?:(?!(?:{_NAME_WORDS})\b)(?-i:[A-Z])[\w.&-]*(?:['’]s)?\s+){{1,3}}"
 # after a count: its fillers, then the name ("73.3 million new fully paid ordinary shares"), or
 # the stock a count of shares is of ("2,500,000 shares of the Company's common stock")
 _COUNTED_NAME = re.compile(
     rf"\s+(?:(?:{COUNT_FILLERS})[\s-]+)*?((?:(?:{_NAME_WORDS})[\s-]+){{0,4}}"
     rf"(?:{alternation(_CUES['counted_securities'])}))\b"
-    rf"(?:\s+of\s+{_OF_HOLDER}((?:(?:{_NAME_WORDS})[\s-]+){{0,3}}(?:stock|shares?))\b)?",
+    rf"(?:\s+of\s+(?:{_OF_HOLDER}|{_HOLDER_NAME})((?:(?:{_NAME_WORDS})[\s-]+){{0,3}}(?:stock|shares?))\b)?",
     re.IGNORECASE,
 )
 # a name after a sum or an offering may hold capitalized words of its own ("Senior Secured Notes")

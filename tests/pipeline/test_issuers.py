@@ -223,6 +223,12 @@ def test_the_issuers_initials_alone_are_its_mentions_but_not_its_ticker(text, in
     # a headline verb or a subsidiary's name is no longer form of the issuer
     ("Lafren Announces Notes\n\nLafren Inc. priced notes. Lafren Announces more. Lafren Texas Utilities grew. "
      "Lafren Texas Utilities paid.", ["Lafren", "Lafren", "Lafren", "Lafren", "Lafren"]),
+    # a full name written once, at the opening sentence after the headline, is the issuer's
+    ("Lafren Launches Offering\n\nLafren Crest, Inc., a lender, launched an offering. Lafren will list.",
+     ["Lafren", "Lafren Crest", "Lafren"]),
+    # one written once further on is a subsidiary's
+    ("Lafren Launches Offering\n\nLafren Inc. launched an offering. Lafren will list. Lafren grew. "
+     "Lafren Crest, Inc. is its subsidiary.", ["Lafren", "Lafren", "Lafren", "Lafren", "Lafren"]),
 ])
 def test_an_accepted_short_name_is_taken_to_the_name_the_text_writes_in_full(text, expected):
     from nlp.pipeline.issuers import IssuerResolver, _occurrences, doc_candidates
@@ -374,3 +380,55 @@ def test_the_issuers_name_opening_a_subsidiarys_is_no_mention_outside_a_headline
     doc = resolver(doc_with_guesses(nlp, text, *guesses))
     found = [e.start_char for e in doc.ents if e.label_ == "ISSUER"]
     assert found == [0, text.index("Brixa Mining Inc."), text.index("Brixa serves")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Quillon Biotech® Inc. (NASDAQ: QBXR) grew.", "Quillon Biotech", "Quillon Biotech® Inc."),
+    ("Statements of Operations\nQUILLON BIOTECH, INC. AND SUBSIDIARIES", "QUILLON BIOTECH", "QUILLON BIOTECH, INC."),
+])
+def test_a_mention_of_the_issuer_takes_a_suffix_after_a_mark_or_in_capitals(text, name, expected):
+    from nlp.pipeline.issuers import IssuerResolver
+
+    doc = spacy.blank("en").make_doc(text)
+    start = text.index(name)
+    ents = IssuerResolver._label_mentions(doc, text, [], [(start, start + len(name))])
+    assert [e.text for e in ents] == [expected]
+
+
+@pytest.mark.parametrize("text, guess, expected", [
+    ("QUILLON NAMES INTERIM CFO\n\nQuillon named one.", "QUILLON NAMES INTERIM", "QUILLON"),
+    ("It bought shares of Quillon Class A Common Stock.", "Quillon Class A Common Stock", "Quillon"),
+    # company words go on the name: the guess stays whole
+    ("Shares of Quillon Pharmaceuticals rose.", "Quillon Pharmaceuticals", "Quillon Pharmaceuticals"),
+])
+def test_an_issuer_guess_running_on_past_the_name_into_a_verb_or_security_is_cut_to_it(text, guess, expected):
+    from nlp.pipeline.issuers import IssuerResolver
+
+    doc = doc_with_guesses(spacy.blank("en"), text, (guess, "ISSUER"))
+    start = text.index(guess)
+    name_end = start + len(guess.split()[0])
+    ents = IssuerResolver._label_mentions(doc, text, list(doc.ents), [(start, name_end)])
+    assert [e.text for e in ents] == [expected]
+
+
+def test_the_founder_a_company_is_named_after_is_an_officer_where_an_officer_phrase_names_him():
+    nlp, resolver = _fitted()
+    text = ("Quillon Lafren Inc. Reports Growth\n\nNEW YORK — Quillon Lafren Inc. (NYSE: QLF) grew. "
+            "“We grew,” said Quillon Lafren, Executive Chairman. Quillon Lafren Inc. sells coats.")
+    doc = resolver(doc_with_guesses(nlp, text, ("Quillon Lafren Inc.", "ISSUER", 2), ("Quillon Lafren", "ISSUER", 3)))
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("Quillon Lafren", "OFFICER") in found and found.count(("Quillon Lafren Inc.", "ISSUER")) >= 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a brand written in lower case, which opens sentences so
+    ("Vorn Appoints CEO\n\nTORONTO — iquill, a payments firm, named a CEO. iquill has grown.\n\nAbout iquill\n\n"
+     "iquill, Corp makes software.", {"iquill"}),
+    # the magazine before its list is no company; nor is a common word
+    ("Vorn made the prestigious Inc. 5000 list. Through its journalism, Inc. aims to inform.", set()),
+])
+def test_a_name_written_in_lower_case_is_a_candidate_where_it_opens_a_sentence(text, expected):
+    from nlp.pipeline.issuers import doc_candidates
+
+    keys = {key for key, _, _ in doc_candidates(spacy.blank("en").make_doc(text), text)}
+    assert keys & {"iquill", "prestigious", "journalism"} == expected

@@ -23,6 +23,11 @@ def _span(text, start_text, label="TITLE"):
     return doc.char_span(text.index(start_text), len(text), label, alignment_mode="expand")
 
 
+def test_a_price_or_sum_guess_leaves_out_the_per_of_its_unit():
+    text = "Units sold at a price of USD$0.55 per share for $2 million per tranche."
+    assert _normalized(text, ("USD$0.55 per", "PRICE"), ("$2 million per", "AMOUNT")) == ["USD$0.55", "$2 million"]
+
+
 def test_an_entity_stops_at_a_blank_line():
     assert trim_span(_span("Lyle Brandt, Executive Chairman\n\nPhone", "Executive")).text == "Executive Chairman"
     assert trim_span(_span("By: Chief Executive\n \nOfficer", "Chief")).text == "Chief Executive"
@@ -178,6 +183,12 @@ def test_an_issuer_guess_opening_a_longer_company_name_takes_the_whole_name():
     assert _issuer_guesses(text, guesses) == ["Vornex Therapeutics Holding AG", "Vornex Therapeutics"]
 
 
+def test_a_company_name_taken_longer_leaves_the_sentence_its_period():
+    text = "Zephrany said so. It is a trademark of Zephrany Pharmaceuticals. Shares of Zephrany Labs Co. rose."
+    guesses = [("Zephrany said", "Zephrany"), ("Zephrany Pharma", "Zephrany"), ("Zephrany Labs", "Zephrany")]
+    assert _issuer_guesses(text, guesses) == ["Zephrany", "Zephrany Pharmaceuticals", "Zephrany Labs Co."]
+
+
 def test_a_company_name_taken_twice_in_one_span_is_two_mentions():
     text = "About Zephrany Mining\nZephrany Mining is an explorer. About ZEPHRANY Zephrany: none."
     guesses = [("Zephrany Mining\nZephrany Mining", "Zephrany Mining\nZephrany Mining"),
@@ -214,3 +225,9 @@ def test_titles_joined_by_a_slash_are_one_title():
     text = "Ada Quill, CEO/CTO of Quillon, and Tom Fry, President / Director, spoke."
     guesses = [("CEO", "TITLE"), ("CTO", "TITLE"), ("President", "TITLE"), ("Director", "TITLE")]
     assert _normalized(text, *guesses) == ["CEO/CTO", "President", "Director"]
+
+
+def test_an_agent_guess_joining_two_firms_with_and_is_two_agents():
+    text = "The offering was led by Vorn Securities and Tarnwell & Co. LLC. Lafren and Company advised."
+    assert _normalized(text, ("Vorn Securities and Tarnwell & Co. LLC", "AGENT"), ("Lafren and Company", "AGENT")) == [
+        "Vorn Securities", "Tarnwell & Co. LLC", "Lafren and Company"]

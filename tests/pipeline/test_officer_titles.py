@@ -99,3 +99,10 @@ def test_a_title_guess_held_at_another_company_goes_in_a_release():
                        ("Chair", "TITLE"), ("Chief Executive Officer", "TITLE"), ("Vice President", "TITLE"))
     titles = {name for name, label in found if label == "TITLE"}
     assert "Chief Executive Officer" not in titles and {"Chair", "Vice President"} <= titles
+
+
+def test_a_title_glued_to_the_name_or_to_the_next_contact_word_by_text_extraction():
+    text = ("For further information:\n\nAda QuillPresident and CEOTelephone: 555-0100Email: ada@orvane.com\n\n"
+            "Orvane Inc.Tom Fry, Chief Financial OfficerPhone: 555-0101")
+    ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry")]
+    assert texts_at(text, officer_title_spans(text, ents)) == ["President and CEO", "Chief Financial Officer"]

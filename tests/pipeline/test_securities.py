@@ -11,6 +11,12 @@ def test_the_class_a_count_counts_is_a_security():
     assert texts_at(text, security_spans(text)) == ["Offer Shares", "fully paid ordinary shares", "broker warrants", "common stock"]
 
 
+def test_the_stock_a_count_of_shares_is_of_when_the_holder_is_named():
+    text = ("Vorn sold 7,750,000 shares of Quillon Mining’s common stock and bought 120,000 shares of "
+            "Quillon Class A Common Stock.")
+    assert texts_at(text, security_spans(text)) == ["common stock", "Class A Common Stock"]
+
+
 def test_the_class_a_sum_or_an_offering_is_of_is_a_security():
     text = ("Quillon Announces Issuance of $40 Million in Subordinated Notes\n\n"
             "It closed a private placement of Subscription Receipts and the sale of shares to insiders.")
