@@ -61,6 +61,11 @@ _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
 _KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['suffixes_keeping_period'])})\.$")
 
 
+# the "and" between one holder's officer title and another's: "Chief Executive Officer and Chief
+# Financial Officer", "... Officer and Vice President of Finance"
+_HOLDER_REACH = 40  # characters between a name and the title printed with it
+_SECOND_HOLDERS_TITLE = re.compile(r"(?<=Officer)\s+and\s+((?:Chief|Vice|Senior|Executive)\b.*)$", re.DOTALL)
+
 # "Corby & Vorn, A Tarnwell Company": an apposition after a firm's name that says whose it is
 _DESCRIBING_ARTICLE = re.compile(r",[ \t]+an?[ \t]+$", re.IGNORECASE)
 
@@ -316,7 +321,27 @@ class EntityNormalizer:
                 span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
                 if span is not None and len(span):
                     out.append(span)
-        return EntityNormalizer._slash_joined_titles(doc, filter_spans(out), text)
+        return EntityNormalizer._titles_of_two_holders(doc, EntityNormalizer._slash_joined_titles(doc, filter_spans(out), text))
+
+    @staticmethod
+    def _titles_of_two_holders(doc: Doc, ents):
+        """"the undersigned Chief Executive Officer and Chief Financial Officer", where two officers
+        sign, names two people's titles: the TITLE splits at the "and" between an officer title and
+        a chief's or a vice president's ("Chief Executive Officer and Director" stays one, as does
+        the joined title of an exhibit with one officer)."""
+        officers = [e for e in ents if e.label_ == "OFFICER"]
+        if len({fold_key(e.text) for e in officers if len(e.text.split()) > 1}) < 2:
+            return ents
+        out = []
+        for ent in ents:
+            # a title printed with a name ("NAME\nChief Executive Officer and Chief Science
+            # Officer") is that one person's
+            named = any(0 <= ent.start_char - o.end_char <= _HOLDER_REACH for o in officers)
+            match = _SECOND_HOLDERS_TITLE.search(ent.text) if ent.label_ == "TITLE" and not named else None
+            first = doc.char_span(ent.start_char, ent.start_char + match.start(), label="TITLE") if match else None
+            second = doc.char_span(ent.start_char + match.start(1), ent.end_char, label="TITLE") if match else None
+            out.extend([first, second] if first is not None and second is not None else [ent])
+        return out
 
     @staticmethod
     def _slash_joined_titles(doc: Doc, ents, text: str):

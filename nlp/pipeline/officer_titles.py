@@ -70,8 +70,12 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
         title_end = title_item_after(text, begin, glued.start() if glued else stop.start() if stop else reach)
         if title_end is None:
             continue
+        # not a title followed by "of" or "at" a name that is no ISSUER ("CEO of Vorn Mining", "to
+        # its Board of Directors"), but the issuer's generic name ("Chief Executive Officer of the
+        # Company") is the issuer's
         held_at = _HELD_AT.match(text, title_end)
-        if held_at and label_at.get(held_at.end()) != "ISSUER":
+        if held_at and label_at.get(held_at.end()) != "ISSUER" and text[held_at.end():].split(None, 1)[0].strip(
+                ",.;") not in _SELF_NAMES:
             continue
         if not any(a < title_end and begin < b for a, b, _ in entities):
             found.append((begin, title_end))

@@ -231,3 +231,16 @@ def test_an_agent_guess_joining_two_firms_with_and_is_two_agents():
     text = "The offering was led by Vorn Securities and Tarnwell & Co. LLC. Lafren and Company advised."
     assert _normalized(text, ("Vorn Securities and Tarnwell & Co. LLC", "AGENT"), ("Lafren and Company", "AGENT")) == [
         "Vorn Securities", "Tarnwell & Co. LLC", "Lafren and Company"]
+
+
+def test_a_joined_title_of_the_undersigned_two_officers_is_two_titles():
+    statement = "Certification of Chief Executive Officer and Chief Financial Officer\n\n"
+    signatures = "/s/ Ada Quill\nAda Quill\n\n/s/ Tom Fry\nTom Fry\nChief Executive Officer and Chief Science Officer\n"
+    guesses = [("Chief Executive Officer and Chief Financial Officer", "TITLE"), ("Ada Quill", "OFFICER", 2),
+               ("Tom Fry", "OFFICER", 2), ("Chief Executive Officer and Chief Science Officer", "TITLE")]
+    assert _normalized(statement + signatures, *guesses) == [
+        "Chief Executive Officer", "Chief Financial Officer", "Ada Quill", "Tom Fry",
+        "Chief Executive Officer and Chief Science Officer"]
+    # with one officer, the joined title is that officer's
+    one = statement + "/s/ Ada Quill\nAda Quill\n"
+    assert _normalized(one, guesses[0], guesses[1]) == ["Chief Executive Officer and Chief Financial Officer", "Ada Quill"]

@@ -106,3 +106,9 @@ def test_a_title_glued_to_the_name_or_to_the_next_contact_word_by_text_extractio
             "Orvane Inc.Tom Fry, Chief Financial OfficerPhone: 555-0101")
     ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry")]
     assert texts_at(text, officer_title_spans(text, ents)) == ["President and CEO", "Chief Financial Officer"]
+
+
+def test_a_title_of_the_issuers_generic_name_is_taken_one_of_another_body_is_not():
+    text = "I, Ada Quill, Chief Executive Officer of the Company, certify. Vorn named Tom Fry, Chair of Lafren Mining."
+    ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry")]
+    assert texts_at(text, officer_title_spans(text, ents)) == ["Chief Executive Officer"]
