@@ -16,7 +16,8 @@ from spacy.util import filter_spans
 
 from ..issuer_names import leading_word_forms, suffix_forms
 from ..names import EXCHANGES, alone_word_spans
-from ..pattern_files import load_patterns
+from ..pattern_files import alternation, load_patterns
+from .titles import has_title_word
 from .text_cache import doc_text
 
 NAME_SUFFIXES = set(load_patterns("names")["person_name_suffix_words"])
@@ -207,6 +208,56 @@ def _seed_may_take(seed: Span, guess: Span) -> bool:
     return all(t.text[:1].isupper() and t.lower_ not in _ISSUER_STOP_WORDS for t in added)
 
 
+# names listed with an officer's in one sentence ("Jane Roe, Tom Fry and Ada Quill will join the
+# Board"): a person's name of two or three words, an honorific or a parenthesis allowed
+_PERSON = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?([A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})"
+_LIST_GAP = r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+_LISTED_AFTER = re.compile(_LIST_GAP + _PERSON + r"\b")
+_LISTED_BEFORE = re.compile(_PERSON + _LIST_GAP + r"$")
+_LIST_REACH = 80
+_COMPANIES = load_patterns("companies")
+# words no person's name holds: a company's, a document's or a verb of a headline
+_NOT_PERSON_WORDS = ({w.lower() for w in _COMPANIES["company_name_words"] + _COMPANIES["generic_registrant_words"]}
+                     | set(_COMPANIES["issuer_stop_words"]) | set(load_patterns("names")["not_a_name"]))
+# a list of officers names their roles: a board, a committee, an appointment ("Jane Roe, Tom Fry and
+# Ada Quill will serve on the Board"); a list of investors or brands does not
+_ROLE_CUE = re.compile(r"\b(?:board|directors?|committee|appoint\w*|elect\w*|nominat\w*|serv(?:e|es|ing)\s+as)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
+_ACTION = re.compile(rf"(?:{alternation(_COMPANIES['issuer_action_regexes'])})", re.IGNORECASE)
+
+
+def _person_shaped(name: str) -> bool:
+    words = [w.strip(".,").lower() for w in name.split()]
+    return not (has_title_word(name) or any(w in _NOT_PERSON_WORDS for w in words) or _ACTION.match(words[0]))
+
+
+def _names_roles(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] speaks of a board, a committee or a role."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    after = _SENTENCE_END.search(text, end)
+    return bool(_ROLE_CUE.search(text, before[-1] if before else max(0, start - 300), after.start() if after else len(text)))
+
+
+def listed_names(text: str, officers: Sequence[Tuple[int, int]], taken: Sequence[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The person-shaped names listed with an OFFICER's in its sentence, where no entity stands;
+    each found name extends the list in turn."""
+    found: List[Tuple[int, int]] = []
+    occupied = list(taken)
+    queue = [o for o in officers if _names_roles(text, *o)]
+    while queue:
+        start, end = queue.pop()
+        for match in (_LISTED_AFTER.match(text, end), _LISTED_BEFORE.search(text, max(0, start - _LIST_REACH), start)):
+            if match is None or not _person_shaped(match.group(1)):
+                continue
+            name = match.span(1)
+            if any(a < name[1] and name[0] < b for a, b in occupied):
+                continue
+            found.append(name)
+            occupied.append(name)
+            queue.append(name)
+    return sorted(found)
+
+
 class MentionPropagator:
     def __init__(
         self,
@@ -222,6 +273,12 @@ class MentionPropagator:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        if "OFFICER" in self.labels:
+            listed = listed_names(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "OFFICER"],
+                                  [(e.start_char, e.end_char) for e in doc.ents])
+            spans = [doc.char_span(a, b, label="OFFICER") for a, b in listed]
+            if any(spans):
+                doc.ents = filter_spans(list(doc.ents) + [s for s in spans if s is not None])
         forms: Dict[str, str] = {}
         shortened: Set[str] = set()  # issuer names without their legal suffix
         for ent in doc.ents:

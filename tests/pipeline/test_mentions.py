@@ -253,3 +253,27 @@ def test_the_issuer_name_without_its_suffix_replaces_an_officer_guess_but_a_full
     found = _ents(nlp.get_pipe("rules_mentions").step("mentions")(doc))
     assert ("Tarnwell Brands", "ISSUER") in found and ("Tarnwell Brands", "OFFICER") not in found
     assert ("Harriet Voss", "OFFICER") in found  # the guess equals an issuer guess as written: kept
+
+
+@pytest.mark.parametrize("text, officer, expected", [
+    # a board or committee list: every name listed with the officer's is an officer's
+    ("The committee now comprises Mr. Ada Quill (Chair), Mr. Tom Fry, and Mr. Omar Diaz.", "Ada Quill",
+     ["Tom Fry", "Omar Diaz"]),
+    ("Lena Berg, Ivo Link and Rosa Vey will serve as directors.", "Ivo Link", ["Lena Berg", "Rosa Vey"]),
+    # a list of investors or of contact lines names no role: nothing is added
+    ("Investors included Ada Quill, Vorn Capital and Tom Fry.", "Ada Quill", []),
+    ("The Board thanked Ada Quill, Investor Relations, Tarnwell Communications.", "Ada Quill", []),
+])
+def test_names_listed_with_an_officers_in_a_sentence_about_a_role(text, officer, expected):
+    from nlp.pipeline.mentions import listed_names
+
+    found = listed_names(text, [char_offsets(text, officer)], [char_offsets(text, officer)])
+    assert [text[a:b] for a, b in found] == expected
+
+
+def test_the_step_labels_the_names_listed_with_an_officers_and_their_repeats():
+    nlp = _nlp()
+    text = "Lena Berg, Ivo Link and Rosa Vey will serve as directors. Rosa Vey chairs the audit committee."
+    doc = doc_with_guesses(nlp, text, ("Ivo Link", "OFFICER"))
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "OFFICER"] == ["Lena Berg", "Ivo Link", "Rosa Vey", "Rosa Vey"]
