@@ -75,6 +75,9 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
                 or _SECURITY_WORD.match(after) or word.lower() == text[start:end].split()[0].lower())
 
 
+_CLOSED_BY = re.compile(r"\b(?:Inc|Corp|Ltd|INC|CORP|LTD)\.")
+
+
 def runs_on_past_own_name(text: str, end: int) -> bool:
     """Whether what follows the issuer's name ending at `end` is no part of it: a verb, a title or
     a security ("Quillon Announces", "QUILLON NAMES", "Quillon CEO", "Quillon Class A Common
@@ -469,7 +472,10 @@ class IssuerResolver:
         for start, end in spans:
             # take a legal suffix right after the name ("Quillon, Inc.")
             m = LEGAL_SUFFIXES_TAKEN.match(text, end, end + 40)
-            for stop in ((m.end(), end) if m else (end,)):
+            # the name ends at a suffix written with its period ("Quillon, Inc." of "Quillon,
+            # Inc. Company Contact")
+            closed = _CLOSED_BY.search(text, m.start(), m.end()) if m else None
+            for stop in ((closed.end() if closed else m.end(), end) if m else (end,)):
                 overlapping = [e for e in ents if e.start_char < stop and start < e.end_char]
                 # a guess that runs on from the name into a verb, title or security is cut to it
                 runs_on = runs_on_past_own_name(text, stop)

@@ -57,6 +57,10 @@ _MAX_PREFIX_WORDS = 2
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
 _ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
+# a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
+_CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
+# where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
+_PLACE_BEFORE = re.compile(r"\b(?:headquartered|based|located)[ \t]+in[ \t]+$", re.IGNORECASE)
 # a period that belongs to the word before it ("Co."); after another word it ends the sentence
 _KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['suffixes_keeping_period'])})\.$")
 
@@ -222,7 +226,8 @@ class EntityNormalizer:
         if span.label_ == "OFFICER":
             return any(len(word) > 1 and (word in _GENERIC_WORDS or word in _NAME_WORDS) for word in words) or bool(
                 _FIRM_TAIL.match(text, span.end_char))
-        return span.label_ == "ISSUER" and len(words) == 1 and words[0] in _GENERIC_WORDS
+        return span.label_ == "ISSUER" and (len(words) == 1 and words[0] in _GENERIC_WORDS
+                                            or bool(_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)))
 
     @staticmethod
     def _whole_company_names(spans, text: str):
@@ -234,7 +239,9 @@ class EntityNormalizer:
         out = []
         for span in spans:
             end = span.end_char
-            word = _NAME_WORD.match(text, end) if span.label_ == "ISSUER" else None
+            # a name closed by its legal suffix takes no further word ("Quillon, Inc." + "Company Contact")
+            closed = _CLOSING_SUFFIX.search(span.text) is not None
+            word = _NAME_WORD.match(text, end) if span.label_ == "ISSUER" and not closed else None
             while word is not None and word.group(1).lower() in _NAME_WORDS:
                 end = word.end()
                 if text[end - 1] == "." and not _KEEPS_PERIOD.search(text, word.start(1), end):

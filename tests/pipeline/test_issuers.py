@@ -385,6 +385,8 @@ def test_the_issuers_name_opening_a_subsidiarys_is_no_mention_outside_a_headline
 @pytest.mark.parametrize("text, name, expected", [
     ("Quillon Biotech® Inc. (NASDAQ: QBXR) grew.", "Quillon Biotech", "Quillon Biotech® Inc."),
     ("Statements of Operations\nQUILLON BIOTECH, INC. AND SUBSIDIARIES", "QUILLON BIOTECH", "QUILLON BIOTECH, INC."),
+    # the name ends at a suffix written with its period
+    ("Filed with the SEC.\n\nQuillon Biotech, Inc. Company Contact", "Quillon Biotech", "Quillon Biotech, Inc."),
 ])
 def test_a_mention_of_the_issuer_takes_a_suffix_after_a_mark_or_in_capitals(text, name, expected):
     from nlp.pipeline.issuers import IssuerResolver

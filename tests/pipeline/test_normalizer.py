@@ -244,3 +244,9 @@ def test_a_joined_title_of_the_undersigned_two_officers_is_two_titles():
     # with one officer, the joined title is that officer's
     one = statement + "/s/ Ada Quill\nAda Quill\n"
     assert _normalized(one, guesses[0], guesses[1]) == ["Chief Executive Officer and Chief Financial Officer", "Ada Quill"]
+
+
+def test_a_name_closed_by_its_legal_suffix_takes_no_company_word_and_a_place_is_no_company():
+    text = "Quillon Banc, Inc. Company Contact: Jane Roe. Quillon Banc, Inc., headquartered in Quillon, Ohio, grew."
+    guesses = [("Quillon Banc, Inc.", "ISSUER"), ("Quillon", "ISSUER", 3)]
+    assert _normalized(text, *guesses) == ["Quillon Banc, Inc."]
