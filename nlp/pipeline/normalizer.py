@@ -57,6 +57,8 @@ _MAX_PREFIX_WORDS = 2
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
 _ONCE_LABELS = ("ISSUER", "AGENT")
 _NAME_WORD = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+)?([A-Z][A-Za-z]*)\.?")
+_AGENT_NOUNS = {"agent", "agents"}
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
 # where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
@@ -151,7 +153,8 @@ class EntityNormalizer:
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
-            doc.ents = self._title_edges(doc, self._whole_company_names(kept, text), text)
+            doc.ents = [e for e in self._title_edges(doc, self._whole_company_names(kept, text), text)
+                        if not self._names_an_agents_role(e, text)]
         for ent in doc.ents:
             ent._.value = normalize_value(ent.label_, ent.text)
         # with the entities final, doc.sents can show the segments without cutting one
@@ -228,6 +231,16 @@ class EntityNormalizer:
                 _FIRM_TAIL.match(text, span.end_char))
         return span.label_ == "ISSUER" and (len(words) == 1 and words[0] in _GENERIC_WORDS
                                             or bool(_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)))
+
+    @staticmethod
+    def _names_an_agents_role(span: Span, text: str) -> bool:
+        """A TITLE on "Co-Lead Agents", "Lead Placement Agent" (or "Co-Lead" before "Agents")
+        names a firm's role in the offering, no officer's title; a trust's "General Agent" is one."""
+        if span.label_ != "TITLE":
+            return False
+        words = span.text.lower().split()
+        after = _WORD_AFTER.match(text, span.end_char)
+        return (words[-1] in _AGENT_NOUNS or bool(after) and after.group(1).lower() in _AGENT_NOUNS) and words[0] != "general"
 
     @staticmethod
     def _whole_company_names(spans, text: str):

@@ -250,3 +250,9 @@ def test_a_name_closed_by_its_legal_suffix_takes_no_company_word_and_a_place_is_
     text = "Quillon Banc, Inc. Company Contact: Jane Roe. Quillon Banc, Inc., headquartered in Quillon, Ohio, grew."
     guesses = [("Quillon Banc, Inc.", "ISSUER"), ("Quillon", "ISSUER", 3)]
     assert _normalized(text, *guesses) == ["Quillon Banc, Inc."]
+
+
+def test_a_title_guess_on_an_agents_role_goes_but_a_trusts_general_agent_stays():
+    text = "Vorn Securities and the Co-Lead Agents agreed. Roy Fry, General Agent, signed. The Co-Lead Agents closed."
+    guesses = [("Co-Lead Agents", "TITLE"), ("General Agent", "TITLE"), ("Co-Lead", "TITLE", 2)]
+    assert _normalized(text, *guesses) == ["General Agent"]
