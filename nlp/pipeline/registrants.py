@@ -20,7 +20,8 @@ from .phrases import phrase_rule
 
 _COMPANIES = load_patterns("companies")
 
-_WORD = r"(?:[A-Z][\w&'’\-\.]*|[0-9][\w\-]*)"
+# a capitalized word, a number, or a lower-case prefix before a capital ("eBay", "iQuill")
+_WORD = r"(?:[A-Z][\w&'’\-\.]*|[a-z]{1,2}[A-Z][\w&'’\-\.]*|[0-9][\w\-]*)"
 _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
 _SUFFIX = rf"(?:,?{_GAP}(?:{alternation(_COMPANIES['registrant_legal_suffixes'])}))"
 _NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*?{_SUFFIX}?"
@@ -67,4 +68,4 @@ def registrant_name_spans(text: str) -> Tuple[Tuple[int, int], ...]:
 
 # a name such as "Senior Care Realty Trust" is sometimes taken for a title, or the registrant
 # for a bank
-make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE", "AGENT", "OFFICER"))
+make_registrant_names = phrase_rule("ISSUER", registrant_name_spans, overrides=("TITLE", "AGENT", "OFFICER", "SECURITY"))

@@ -33,6 +33,8 @@ def _names(text):
      ["Tarnwell Realty Trust"]),
     ("the financial condition and results of operations of Bexley\nMinerals Company at the dates and for "
      "the periods", ["Bexley\nMinerals Company"]),
+    # a name opening with a lower-case prefix before a capital
+    ("1. I have reviewed this report on Form 10-K of iQuill Inc.;\n2. Based on my knowledge", ["iQuill Inc."]),
 ])
 def test_certification_phrases_name_the_registrant(text, expected):
     assert _names(text) == expected
@@ -43,6 +45,8 @@ def test_certification_phrases_name_the_registrant(text, expected):
      "Senior Care Realty Trust", "TITLE"),
     ("I have reviewed this report on Form 10-Q of Marlow & Finch (the “Company”);", "Marlow & Finch", "AGENT"),
     ("I have reviewed this annual report on Form 10-K of Quillon Corporation;", "Quillon Corporation", "OFFICER"),
+    ("I have reviewed this annual report on Form 10-K of Quillon Water Company, Inc.;",
+     "Quillon Water Company, Inc.", "SECURITY"),
 ])
 def test_the_registrant_replaces_a_title_bank_or_person_guess(text, name, guessed_label):
     nlp = spacy.blank("en")
