@@ -20,11 +20,13 @@ from .phrases import phrase_rule
 
 _COMPANIES = load_patterns("companies")
 
-# a capitalized word, a number, or a lower-case prefix before a capital ("eBay", "iQuill")
-_WORD = r"(?:[A-Z][\w&'’\-\.]*|[a-z]{1,2}[A-Z][\w&'’\-\.]*|[0-9][\w\-]*)"
+# a capitalized word, a lower-case prefix before a capital ("eBay", "iQuill"), a plan's "401(k)" or
+# another number
+_WORD = r"(?:[A-Z][\w&'’\-\.]*|[a-z]{1,2}[A-Z][\w&'’\-\.]*|[0-9]+\([a-z]\)|[0-9][\w\-]*)"
 _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
 _SUFFIX = rf"(?:,?{_GAP}(?:{alternation(_COMPANIES['registrant_legal_suffixes'])}))"
-_NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*?{_SUFFIX}?"
+# a legal suffix may stand inside the name of a company's plan ("Quillon, Inc. 401(k) Plan")
+_NAME = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&)|{_SUFFIX}(?={_GAP}[0-9]))*?{_SUFFIX}?"
 _NAME_TO_LINE_END = rf"(?!The\b){_WORD}(?:{_GAP}(?:{_WORD}|of|and|&))*{_SUFFIX}?"
 _S = r"[ \t\n\xa0]+"
 _THE = rf"(?:(?:the|The){_S})?"
@@ -41,6 +43,10 @@ _PATTERNS = [re.compile(p) for p in (
     rf"\bresults{_S}of{_S}operations{_S}of{_S}{_THE}({_NAME_TO_LINE_END})"
     rf"(?=[ \t]*(?:\.?[ \t]*\n|\.?$)|{_S}(?:at|as{_S}of|for){_S}the{_S}(?:dates?|periods?)\b)",
     rf"\bfiling{_S}by{_S}{_THE}({_NAME})(?=[ \t\n]*\()",
+    # an employee plan's annual report (Form 11-K): "the net assets available for benefits of the
+    # Quillon Savings and Investment Plan."
+    rf"\bnet{_S}assets{_S}available{_S}for{_S}benefits{_S}of{_S}{_THE}({_NAME_TO_LINE_END})"
+    rf"(?=[ \t]*(?:\.?[ \t]*\n|\.?$)|{_S}(?:at|as{_S}of|for){_S}the{_S}(?:dates?|periods?|years?)\b)",
 )]
 # words that stand for the registrant without naming it
 _GENERIC = set(_COMPANIES["generic_registrant_words"])

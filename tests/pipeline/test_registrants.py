@@ -35,6 +35,11 @@ def _names(text):
      "the periods", ["Bexley\nMinerals Company"]),
     # a name opening with a lower-case prefix before a capital
     ("1. I have reviewed this report on Form 10-K of iQuill Inc.;\n2. Based on my knowledge", ["iQuill Inc."]),
+    # an employee plan's annual report on Form 11-K
+    ("In connection with the annual report on Form 11-K of the Quillon, Inc. 401(k) Plan (the Plan) for the year",
+     ["Quillon, Inc. 401(k) Plan"]),
+    ("fairly presents the net assets available for benefits of the Vorn Corporation Savings and Investment Plan.\n",
+     ["Vorn Corporation Savings and Investment Plan"]),
 ])
 def test_certification_phrases_name_the_registrant(text, expected):
     assert _names(text) == expected
