@@ -2,7 +2,7 @@
 import re
 from typing import List, Tuple
 
-from .pattern_files import alternation_group, load_patterns
+from .pattern_files import alternation, alternation_group, load_patterns
 
 
 def fold_key(name: str) -> str:
@@ -36,6 +36,9 @@ LEGAL_SUFFIXES_TAKEN = re.compile(
     r"[®™]?(?:" + LEGAL_SUFFIXES_AFTER.pattern + "|"
     r"(?:,?[ \t]+(?:HOLDINGS|GROUP|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|LLC|PLC|CO|COMPANY)\b\.?)+)"
 )
+
+# a legal suffix whose final period belongs to the name, not the sentence ("Quillon Labs Co.")
+KEEPS_PERIOD = re.compile(rf"(?:{alternation(load_patterns('companies')['suffixes_keeping_period'])})\.$")
 
 # exchange names that open a ticker reference: "(NASDAQ: ACME)"
 EXCHANGES = {

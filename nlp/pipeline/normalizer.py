@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
-from ..names import fold_key
+from ..names import KEEPS_PERIOD, fold_key
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
 from ..structure import BLANK_LINE, DATELINE
@@ -63,13 +63,11 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
 # where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
 _PLACE_BEFORE = re.compile(r"\b(?:headquartered|based|located)[ \t]+in[ \t]+$", re.IGNORECASE)
-# a period that belongs to the word before it ("Co."); after another word it ends the sentence
-_KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['suffixes_keeping_period'])})\.$")
 
 
+_HOLDER_REACH = 40  # characters between a name and the title printed with it
 # the "and" between one holder's officer title and another's: "Chief Executive Officer and Chief
 # Financial Officer", "... Officer and Vice President of Finance"
-_HOLDER_REACH = 40  # characters between a name and the title printed with it
 _SECOND_HOLDERS_TITLE = re.compile(r"(?<=Officer)\s+and\s+((?:Chief|Vice|Senior|Executive)\b.*)$", re.DOTALL)
 
 # "Corby & Vorn, A Tarnwell Company": an apposition after a firm's name that says whose it is
@@ -257,8 +255,9 @@ class EntityNormalizer:
             word = _NAME_WORD.match(text, end) if span.label_ == "ISSUER" and not closed else None
             while word is not None and word.group(1).lower() in _NAME_WORDS:
                 end = word.end()
-                if text[end - 1] == "." and not _KEEPS_PERIOD.search(text, word.start(1), end):
-                    end -= 1  # "Acme Pharmaceuticals." closing a sentence
+                # a period after a word that does not keep it ends the sentence: "Acme Pharmaceuticals."
+                if text[end - 1] == "." and not KEEPS_PERIOD.search(text, word.start(1), end):
+                    end -= 1
                 word = _NAME_WORD.match(text, end)
             if end == span.end_char:
                 out.append(span)

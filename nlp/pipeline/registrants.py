@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Tuple
 
+from ..names import KEEPS_PERIOD
 from ..pattern_files import alternation, load_patterns
 from .phrases import phrase_rule
 
@@ -50,7 +51,6 @@ _PATTERNS = [re.compile(p) for p in (
 )]
 # words that stand for the registrant without naming it
 _GENERIC = set(_COMPANIES["generic_registrant_words"])
-_KEEPS_PERIOD = re.compile(rf"(?:{alternation(_COMPANIES['suffixes_keeping_period'])})\.$")
 
 
 def _names(text: str) -> Iterator[Tuple[int, int]]:
@@ -60,7 +60,7 @@ def _names(text: str) -> Iterator[Tuple[int, int]]:
             cut = re.search(r"\.[ \t]*\n", text[start:end])  # a sentence ended inside the run
             if cut:
                 end = start + cut.start() + 1
-            if text[end - 1] == "." and not _KEEPS_PERIOD.search(text[start:end]):
+            if text[end - 1] == "." and not KEEPS_PERIOD.search(text[start:end]):
                 end -= 1
             if text[start:end] not in _GENERIC:
                 yield start, end
