@@ -28,17 +28,20 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 # VeilleuxCFO: a lower-case letter before capitals; v4 wants two ("iQX" stays whole)
 _LOWER_BEFORE_CAPITALS = r"(?<=[a-z])(?=[A-Z]{2,})"
 _LOWER_PAIR_BEFORE_CAPITALS = r"(?<=[a-z]{2})(?=[A-Z]{2,})"
+_LOWER_PAIR_BEFORE_WORD = r"(?<=[a-z]{2})(?=[A-Z][a-z])"
 GLUED_WORD_INFIXES = [
     r"(?<=[0-9])(?=[A-Za-z]{3,})",     # 29,750,000Shares
-    r"(?<=[a-z]{2})(?=[A-Z][a-z])",    # CorporationTelephone
+    _LOWER_PAIR_BEFORE_WORD,           # CorporationTelephone
     _LOWER_BEFORE_CAPITALS,            # VeilleuxCFO
 ]
 
 # Zero-width splits and bracket or dash tokens for exhibit.Tokenizer.v2. A run of three or more capitals
 # ("JPMorgan" stays whole) must be followed by a word of four letters or more ("PDFs" stays whole).
+_CAPITALS_BEFORE_WORD = r"(?<=[A-Z]{3})(?=[A-Z][a-z]{3,})"
+_ABBREVIATION_BEFORE_WORD = r"(?<=[A-Za-z]{2}\.)(?=[A-Z][a-z]{2,})"
 GLUED_LAYOUT_INFIXES = [
-    r"(?<=[A-Z]{3})(?=[A-Z][a-z]{3,})",           # CEOTelephone, LLCQuillon
-    r"(?<=[A-Za-z]{2}\.)(?=[A-Z][a-z]{2,})",       # Inc.Founded, INC.Consolidated
+    _CAPITALS_BEFORE_WORD,                         # CEOTelephone, LLCQuillon
+    _ABBREVIATION_BEFORE_WORD,                     # Inc.Founded, INC.Consolidated
     r"(?<=[\w.–—-])[(\[](?=[\w$])",                # Corp.(419), YORK--(BUSINESS
     r"(?<=\w)[)\]](?=[\w–—-])",                    # WIRE)–Acme, Officer)Chief
     r"(?<=[)\]])[–—-]+(?=\w)",                     # )–Acme, )--Acme
@@ -54,7 +57,8 @@ GLUED_QUOTE_INFIXES = [
 
 # where words glued by text extraction meet ("CEOTelephone", "VigPresident", "Inc.Founded"), for
 # rules that read the text rather than the tokens
-GLUED_WORD_BOUNDARY = re.compile("|".join(GLUED_WORD_INFIXES[1:] + GLUED_LAYOUT_INFIXES[:2]))
+GLUED_WORD_BOUNDARY = re.compile("|".join(
+    (_LOWER_PAIR_BEFORE_WORD, _LOWER_BEFORE_CAPITALS, _CAPITALS_BEFORE_WORD, _ABBREVIATION_BEFORE_WORD)))
 
 # exhibit.Tokenizer.v4: v3, but a lower-case prefix of one letter no longer splits from the capitals
 # after it ("iQX", "eVR" stay whole; "VeilleuxCFO" still splits), and the period after a form's

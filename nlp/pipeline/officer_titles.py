@@ -41,6 +41,7 @@ _AS_ROLE = re.compile(r"[ \t]+(?:as|to)[ \t]+(?:(?:its|the|our|their)[ \t]+)?(?:
 _TITLE_STOP = re.compile(rf"{BLANK_LINE.pattern}|[.;“”\"()|]")
 _TITLE_REACH = 120
 _HELD_AT = re.compile(r"[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+_FIRST_WORD = re.compile(r"\w*")
 # what may stand before a title written before the name: nothing on the line or in the sentence,
 # a lower-case word ("said", "added"), or the issuer's name ("said Quillon CEO NAME")
 _BEFORE_TITLE_OPEN = re.compile(r"(?:^|[\n.;:,“\"(]|\b[a-z]+)[ \t]*$")
@@ -74,8 +75,7 @@ def officer_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]]:
         # its Board of Directors"), but the issuer's generic name ("Chief Executive Officer of the
         # Company") is the issuer's
         held_at = _HELD_AT.match(text, title_end)
-        if held_at and label_at.get(held_at.end()) != "ISSUER" and text[held_at.end():].split(None, 1)[0].strip(
-                ",.;") not in _SELF_NAMES:
+        if held_at and label_at.get(held_at.end()) != "ISSUER" and _FIRST_WORD.match(text, held_at.end()).group() not in _SELF_NAMES:
             continue
         if not any(a < title_end and begin < b for a, b, _ in entities):
             found.append((begin, title_end))
