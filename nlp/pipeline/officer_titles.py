@@ -32,7 +32,7 @@ from .text_cache import doc_text
 from .titles import has_title_word, title_area_end, title_item_after, title_item_before
 
 # what separates a name from its title: ", ", " - ", " (", and an issuer's possessive after it
-_AFTER_NAME = re.compile(r",[ \t]+|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*|(?<=[a-z])(?=[A-Z])")
+_AFTER_NAME = re.compile(r",[ \t]+(?:as[ \t]+(?=[A-Z]))?|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*|(?<=[a-z])(?=[A-Z])")
 _POSSESSIVE = re.compile(r"[’']s[ \t]+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # the role an appointee is given: "appoints NAME as its new President", "the promotion of NAME to EVP"

@@ -112,3 +112,10 @@ def test_a_title_of_the_issuers_generic_name_is_taken_one_of_another_body_is_not
     text = "I, Ada Quill, Chief Executive Officer of the Company, certify. Vorn named Tom Fry, Chair of Lafren Mining."
     ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry")]
     assert texts_at(text, officer_title_spans(text, ents)) == ["Chief Executive Officer"]
+
+
+def test_an_employee_plans_certifying_titles():
+    text = ("I, Ada Quill, Administrative Trustee of the Plan, certify. Tom Fry, as Administrator of the Plan, "
+            "and Omar Diaz, as a member, certify.")
+    ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry", "Omar Diaz")]
+    assert texts_at(text, officer_title_spans(text, ents)) == ["Administrative Trustee", "Administrator"]
