@@ -21,7 +21,7 @@ from ..ml.structure_features import doc_regions
 from ..structure import BLANK_LINE, DATELINE
 from ..values import normalize_value
 from .segmenter import set_segment_sentences
-from .titles import title_area_end, title_list, title_parts
+from .titles import has_title_word, title_area_end, title_list, title_parts
 
 # by the guide a note's series and maturity are part of its name: "Senior Notes due 2029",
 # "Subordinated Notes, Series A due 2055"
@@ -118,6 +118,24 @@ def _before_blank_line(span: Span) -> Span:
     return cut if cut is not None and len(cut) else span
 
 
+def titles_after_blank_lines(span: Span) -> List[Span]:
+    """The parts of a TITLE guess after its blank lines that hold a title word: a signature block
+    prints "Title: Chairman of the Board and" and, after a blank line, "Chief Executive Officer",
+    two titles by the guide, of which the cut at the blank line keeps the first."""
+    if span.label_ != "TITLE":
+        return []
+    parts = []
+    blanks = list(BLANK_LINE.finditer(span.text))
+    for k, blank in enumerate(blanks):
+        end = blanks[k + 1].start() if k + 1 < len(blanks) else len(span.text)
+        if has_title_word(span.text[blank.end():end]):
+            part = span.doc.char_span(span.start_char + blank.end(), span.start_char + end, "TITLE",
+                                      alignment_mode="contract")
+            if part is not None and len(part):
+                parts.append(part)
+    return parts
+
+
 def trim_span(span: Span) -> Span | None:
     """The span before any blank line in it, without leading/trailing whitespace or punctuation
     tokens or a leading article; None if nothing is left."""
@@ -141,7 +159,7 @@ class EntityNormalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.trim:
-            trimmed = [trim_span(ent) for ent in doc.ents]
+            trimmed = [trim_span(ent) for guess in doc.ents for ent in [guess, *titles_after_blank_lines(guess)]]
             text = doc.text  # Doc.text joins every token: build it once
             defined = defined_terms(text)
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]

@@ -256,3 +256,9 @@ def test_a_title_guess_on_an_agents_role_goes_but_a_trusts_general_agent_stays()
     text = "Vorn Securities and the Co-Lead Agents agreed. Roy Fry, General Agent, signed. The Co-Lead Agents closed."
     guesses = [("Co-Lead Agents", "TITLE"), ("General Agent", "TITLE"), ("Co-Lead", "TITLE", 2)]
     assert _normalized(text, *guesses) == ["General Agent"]
+
+
+def test_a_title_guess_across_a_blank_line_is_two_titles_when_the_second_part_is_one():
+    text = "Name: Ada Quill\n\nTitle: Chairman of the Board and\n\n  Chief Executive Officer\n\n  Dated: May 1"
+    guesses = [("Chairman of the Board and\n\n  Chief Executive Officer\n\n  Dated", "TITLE")]
+    assert _normalized(text, *guesses) == ["Chairman of the Board", "Chief Executive Officer"]
