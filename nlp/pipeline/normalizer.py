@@ -169,6 +169,8 @@ class EntityNormalizer:
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
+            issuer_words = {fold_key(e.text) for e in kept if e.label_ == "ISSUER"}
+            kept = [part for span in kept for part in self._without_holder(span, issuer_words)]
             doc.ents = [e for e in self._title_edges(doc, self._whole_company_names(kept, text), text)
                         if not self._names_an_agents_role(e, text)]
         for ent in doc.ents:
@@ -217,6 +219,17 @@ class EntityNormalizer:
             return span
         longer = span.doc.char_span(start, span.end_char, span.label_, alignment_mode="contract")
         return longer if longer is not None and longer.start_char == start else span
+
+    @staticmethod
+    def _without_holder(span: Span, issuer_names: Set[str]) -> List[Span]:
+        """A SECURITY guess opening with the issuer's possessive name ("Quillon's Common Stock") is
+        the issuer's mention and the security: the holder is no part of the class's name."""
+        if span.label_ != "SECURITY" or not issuer_names:
+            return [span]
+        for token in span[:-1]:
+            if token.text in ("'s", "’s") and fold_key(span.doc[span.start:token.i].text) in issuer_names:
+                return [Span(span.doc, span.start, token.i, label="ISSUER"), Span(span.doc, token.i + 1, span.end, label=span.label)]
+        return [span]
 
     @staticmethod
     def _with_defined_prefix(span: Span, defined: Set[str]) -> Span:

@@ -262,3 +262,12 @@ def test_a_title_guess_across_a_blank_line_is_two_titles_when_the_second_part_is
     text = "Name: Ada Quill\n\nTitle: Chairman of the Board and\n\n  Chief Executive Officer\n\n  Dated: May 1"
     guesses = [("Chairman of the Board and\n\n  Chief Executive Officer\n\n  Dated", "TITLE")]
     assert _normalized(text, *guesses) == ["Chairman of the Board", "Chief Executive Officer"]
+
+
+def test_a_security_guess_opening_with_the_issuers_possessive_name_is_the_issuer_and_the_security():
+    text = "Quillon Holdings grew. The shares of Quillon Holdings’s Common Stock and of Vorn's Class B Shares rose."
+    guesses = [("Quillon Holdings", "ISSUER"), ("Quillon Holdings’s Common Stock", "SECURITY"),
+               ("Vorn's Class B Shares", "SECURITY")]
+    assert [(e.text, e.label_) for e in _normalize(text, *guesses)] == [
+        ("Quillon Holdings", "ISSUER"), ("Quillon Holdings", "ISSUER"), ("Common Stock", "SECURITY"),
+        ("Vorn's Class B Shares", "SECURITY")]
