@@ -125,6 +125,36 @@ def held_elsewhere(text: str, entities: Entities) -> Set[Tuple[int, int]]:
         if title_end is not None and _held_elsewhere(text, gap.end(), title_end, label_at, issuers):
             dropped.add((start, end))
             dropped.update((a, b) for a, b, other in entities if other == "TITLE" and gap.end() <= a < title_end)
+    return dropped | _named_after_another_companys_title(text, entities, issuers)
+
+
+# the capitalized run right before a title written before a name: the company whose title it is
+_COMPANY_BEFORE_TITLE = re.compile(r"([A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4})(?:['’]s)?[ \t]*$")
+
+
+def _named_after_another_companys_title(text: str, entities: Entities, issuers: Set[str]) -> Set[Tuple[int, int]]:
+    """The OFFICER mentions a title held at another company precedes ("Vorn Capital President
+    Jane Roe"; not "Quillon CEO Jane Roe" nor "said CFO Jane Roe")."""
+    issuer_end = {end for _, end, label in entities if label == "ISSUER"}
+    dropped = set()
+    for start, end, label in entities:
+        if label != "OFFICER" or not text.endswith(" ", 0, start):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        begin = title_item_before(text, start - 1, max(line_start, start - _TITLE_REACH))
+        if begin is None or _BEFORE_TITLE_OPEN.search(text, line_start, begin):
+            continue
+        company = _COMPANY_BEFORE_TITLE.search(text, line_start, begin)
+        if company is None or company.end(1) in issuer_end:
+            continue
+        name = company.group(1)
+        # one capitalized word is as often a qualifier ("Current CFO Jane Roe") as a name; an
+        # acronym ("NCH President Jane Roe") is a name
+        if len(name.split()) == 1 and not name.isupper():
+            continue
+        if name.split()[0] in _SELF_NAMES or has_title_word(name) or any(same_company(name, issuer, text) for issuer in issuers):
+            continue
+        dropped.add((start, end))
     return dropped
 
 

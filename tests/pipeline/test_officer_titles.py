@@ -119,3 +119,11 @@ def test_an_employee_plans_certifying_titles():
             "and Omar Diaz, as a member, certify.")
     ents = [(*char_offsets(text, name), "OFFICER") for name in ("Ada Quill", "Tom Fry", "Omar Diaz")]
     assert texts_at(text, officer_title_spans(text, ents)) == ["Administrative Trustee", "Administrator"]
+
+
+def test_a_person_after_another_companys_title_is_no_officer_in_a_release():
+    text = ("“We grew,” said Quillon CEO Ada Quill. The team, with Vorn Capital President Tom Fry and LFR "
+            "President Lena Berg, met. * Current CFO Omar Diaz stays.")
+    found = after_step("officer_titles", text, ("Quillon", "ISSUER"), ("Ada Quill", "OFFICER"), ("Tom Fry", "OFFICER"),
+                       ("Lena Berg", "OFFICER"), ("Omar Diaz", "OFFICER"))
+    assert {name for name, label in found if label == "OFFICER"} == {"Ada Quill", "Omar Diaz"}
