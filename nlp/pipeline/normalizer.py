@@ -61,6 +61,8 @@ _AGENT_NOUNS = {"agent", "agents"}
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
+# nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[“\"]?$")
 # where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
 _PLACE_BEFORE = re.compile(r"\b(?:headquartered|based|located)[ \t]+in[ \t]+$", re.IGNORECASE)
 
@@ -257,7 +259,7 @@ class EntityNormalizer:
         words = [w.strip(".,“”\"'").lower() for w in span.text.split()]
         if span.label_ == "OFFICER":
             return any(len(word) > 1 and (word in _GENERIC_WORDS or word in _NAME_WORDS) for word in words) or bool(
-                _FIRM_TAIL.match(text, span.end_char))
+                _FIRM_TAIL.match(text, span.end_char) or _ARTICLE_BEFORE.search(text, max(0, span.start_char - 6), span.start_char))
         return span.label_ == "ISSUER" and (len(words) == 1 and words[0] in _GENERIC_WORDS
                                             or bool(_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)))
 

@@ -271,3 +271,9 @@ def test_a_security_guess_opening_with_the_issuers_possessive_name_is_the_issuer
     assert [(e.text, e.label_) for e in _normalize(text, *guesses)] == [
         ("Quillon Holdings", "ISSUER"), ("Quillon Holdings", "ISSUER"), ("Common Stock", "SECURITY"),
         ("Vorn's Class B Shares", "SECURITY")]
+
+
+def test_an_officer_guess_after_the_article_names_a_party_not_a_person():
+    text = 'It leases from Vorn Park (the "Landlord"). The Landlord agreed, said Ada Quill.'
+    guesses = [("Landlord", "OFFICER"), ("Landlord", "OFFICER", 2), ("Ada Quill", "OFFICER")]
+    assert _normalized(text, *guesses) == ["Ada Quill"]
