@@ -61,6 +61,9 @@ _AGENT_NOUNS = {"agent", "agents"}
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
+# the rest of a hyphened first name and the surname after it: "Jean" + "-Luc Roe" (accents
+# written as combining marks too)
+_HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
 # nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[“\"]?$")
 # where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
@@ -166,8 +169,8 @@ class EntityNormalizer:
             defined = defined_terms(text)
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
-            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._first_name_once(span), text),
-                                                              defined), text)
+            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(
+                        self._whole_hyphened_name(self._first_name_once(span), text), text), defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
@@ -193,6 +196,16 @@ class EntityNormalizer:
         if end == span.start:
             return None
         return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
+
+    @staticmethod
+    def _whole_hyphened_name(span: Span, text: str) -> Span:
+        """A one-word OFFICER guess before a hyphen and a capital is the first part of a
+        hyphened first name: the guess takes the name whole ("Jean" of "Jean-Luc Roe")."""
+        if span.label_ != "OFFICER" or len(span.text.split()) != 1:
+            return span
+        rest = _HYPHENED_REST.match(text, span.end_char)
+        longer = span.doc.char_span(span.start_char, rest.end(), "OFFICER", alignment_mode="contract") if rest else None
+        return longer if longer is not None and longer.end_char == rest.end() else span
 
     @staticmethod
     def _with_tail(span: Span, text: str) -> Span:

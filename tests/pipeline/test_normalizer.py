@@ -277,3 +277,10 @@ def test_an_officer_guess_after_the_article_names_a_party_not_a_person():
     text = 'It leases from Vorn Park (the "Landlord"). The Landlord agreed, said Ada Quill.'
     guesses = [("Landlord", "OFFICER"), ("Landlord", "OFFICER", 2), ("Ada Quill", "OFFICER")]
     assert _normalized(text, *guesses) == ["Ada Quill"]
+
+
+def test_a_one_word_officer_guess_takes_its_hyphened_first_name_whole():
+    # the accent as a combining mark, as some exhibits write it
+    text = "Contact: Mr. Jean-Se\u0301verin Quill\nVice President. Ada Quill-Roe said."
+    guesses = [("Jean", "OFFICER"), ("Ada Quill", "OFFICER")]
+    assert _normalized(text, *guesses) == ["Jean-Se\u0301verin Quill", "Ada Quill"]
