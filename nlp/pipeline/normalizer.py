@@ -64,6 +64,10 @@ _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L
 # the rest of a hyphened first name and the surname after it: "Jean" + "-Luc Roe" (accents
 # written as combining marks too)
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
+_NOT_A_NAME = set(load_patterns("names")["not_a_name"])
+_ACTION_WORD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['issuer_action_regexes'])})", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+$")
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÀ-Þ](?:[\w\u0300-\u036f-]|['’](?!s\b))+)(?![ \t]*[.,]?[ \t]*(?:Inc|Corp|LLC|Ltd)\b)")
 # nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[“\"]?$")
 # where a place is named: "headquartered in Quillon, Ohio" names a town, not the company
@@ -156,6 +160,13 @@ def trim_span(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label)
 
 
+def _person_word(word: str) -> bool:
+    """Whether a capitalized word may be a surname: no title, company, document or headline word."""
+    lower = word.lower()
+    return not (has_title_word(word) or lower in _NAME_WORDS or lower in _GENERIC_WORDS
+                or lower in _NOT_A_NAME or _ACTION_WORD.match(word))
+
+
 class EntityNormalizer:
     def __init__(self, name: str = "exhibit_normalizer", trim: bool = True, segments: bool = True):
         self.name = name
@@ -204,6 +215,11 @@ class EntityNormalizer:
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
         rest = _HYPHENED_REST.match(text, span.end_char)
+        if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
+            # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows
+            rest = _SURNAME_AFTER.match(text, span.end_char)
+            if rest is not None and not _person_word(rest.group(1)):
+                rest = None
         longer = span.doc.char_span(span.start_char, rest.end(), "OFFICER", alignment_mode="contract") if rest else None
         return longer if longer is not None and longer.end_char == rest.end() else span
 

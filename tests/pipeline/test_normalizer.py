@@ -284,3 +284,9 @@ def test_a_one_word_officer_guess_takes_its_hyphened_first_name_whole():
     text = "Contact: Mr. Jean-Se\u0301verin Quill\nVice President. Ada Quill-Roe said."
     guesses = [("Jean", "OFFICER"), ("Ada Quill", "OFFICER")]
     assert _normalized(text, *guesses) == ["Jean-Se\u0301verin Quill", "Ada Quill"]
+
+
+def test_a_one_word_officer_guess_after_an_honorific_takes_the_surname_after_it():
+    text = "It announced the resignation of Ms. Lee Vorn. We thank Ms. Lee Vorn's team. Mr. Tom Announces more."
+    guesses = [("Lee", "OFFICER"), ("Lee", "OFFICER", 2), ("Tom", "OFFICER")]
+    assert _normalized(text, *guesses) == ["Lee Vorn", "Lee Vorn", "Tom"]
