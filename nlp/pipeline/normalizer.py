@@ -66,6 +66,7 @@ _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
 _NOT_A_NAME = set(load_patterns("names")["not_a_name"])
 _ACTION_WORD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['issuer_action_regexes'])})", re.IGNORECASE)
+_GLUED_FIRST_NAME = re.compile(r"(?<=[a-z]\.)([A-ZÀ-Þ][a-zà-ÿ\u0300-\u036f]+)[ \t]+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+$")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÀ-Þ](?:[\w\u0300-\u036f-]|['’](?!s\b))+)(?![ \t]*[.,]?[ \t]*(?:Inc|Corp|LLC|Ltd)\b)")
 # nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
@@ -210,10 +211,18 @@ class EntityNormalizer:
 
     @staticmethod
     def _whole_hyphened_name(span: Span, text: str) -> Span:
-        """A one-word OFFICER guess before a hyphen and a capital is the first part of a
-        hyphened first name: the guess takes the name whole ("Jean" of "Jean-Luc Roe")."""
+        """A one-word OFFICER guess is a surname or a first name cut from the whole name: it takes
+        a first name glued to a company's period before it ("Corp.Jane Roe"), the rest of a
+        hyphened first name ("Jean" of "Jean-Luc Roe") or, after an honorific, the surname after
+        it ("Ms. Lee Roe")."""
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
+        first = _GLUED_FIRST_NAME.search(text, max(0, span.start_char - 30), span.start_char)
+        if first is not None and _person_word(first.group(1)):
+            # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's
+            longer = span.doc.char_span(first.start(1), span.end_char, "OFFICER", alignment_mode="contract")
+            if longer is not None and longer.start_char == first.start(1):
+                span = longer
         rest = _HYPHENED_REST.match(text, span.end_char)
         if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
             # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows

@@ -290,3 +290,8 @@ def test_a_one_word_officer_guess_after_an_honorific_takes_the_surname_after_it(
     text = "It announced the resignation of Ms. Lee Vorn. We thank Ms. Lee Vorn's team. Mr. Tom Announces more."
     guesses = [("Lee", "OFFICER"), ("Lee", "OFFICER", 2), ("Tom", "OFFICER")]
     assert _normalized(text, *guesses) == ["Lee Vorn", "Lee Vorn", "Tom"]
+
+
+def test_a_one_word_officer_guess_takes_a_first_name_glued_to_the_company_before_it():
+    text = "Company Contact:\n\nQuillon Mining Corp.Ada Roe, ChairE-mail: ada@quillon.com"
+    assert _normalized(text, ("Roe", "OFFICER")) == ["Ada Roe"]
