@@ -182,7 +182,8 @@ class EntityNormalizer:
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(
-                        self._whole_hyphened_name(self._first_name_once(span), text), text), defined), text)
+                        self._whole_hyphened_name(self._without_glued_heading(self._first_name_once(span)), text), text),
+                        defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
@@ -208,6 +209,14 @@ class EntityNormalizer:
         if end == span.start:
             return None
         return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
+
+    @staticmethod
+    def _without_glued_heading(span: Span) -> Span:
+        """An OFFICER guess opening with a contact heading glued to the name by text extraction
+        ("Media" of "MediaJane Roe") starts after it."""
+        if span.label_ != "OFFICER" or len(span) < 3 or span[0].whitespace_ or span[0].lower_ not in _NOT_A_NAME:
+            return span
+        return Span(span.doc, span.start + 1, span.end, label=span.label)
 
     @staticmethod
     def _whole_hyphened_name(span: Span, text: str) -> Span:

@@ -295,3 +295,14 @@ def test_a_one_word_officer_guess_after_an_honorific_takes_the_surname_after_it(
 def test_a_one_word_officer_guess_takes_a_first_name_glued_to_the_company_before_it():
     text = "Company Contact:\n\nQuillon Mining Corp.Ada Roe, ChairE-mail: ada@quillon.com"
     assert _normalized(text, ("Roe", "OFFICER")) == ["Ada Roe"]
+
+
+def test_an_officer_guess_opening_with_a_glued_contact_heading_starts_after_it():
+    from spacy.util import registry
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = registry.tokenizers.get("exhibit.Tokenizer.v4")()(nlp)  # splits "MediaAda"
+    normalizer = nlp.add_pipe("exhibit_normalizer")
+    text = "For further information, please contact:\n\nMediaAda Roe, CEO of Quillon."
+    doc = normalizer(doc_with_guesses(nlp, text, ("MediaAda Roe", "OFFICER")))
+    assert [e.text for e in doc.ents] == ["Ada Roe"]
