@@ -182,13 +182,13 @@ class EntityNormalizer:
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
             kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(
-                        self._whole_hyphened_name(self._without_glued_heading(self._first_name_once(span)), text), text),
+                        self._whole_person_name(self._without_glued_heading(self._first_name_once(span)), text), text),
                         defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
-            issuer_words = {fold_key(e.text) for e in kept if e.label_ == "ISSUER"}
-            kept = [part for span in kept for part in self._without_holder(span, issuer_words)]
+            issuer_names = {fold_key(e.text) for e in kept if e.label_ == "ISSUER"}
+            kept = [part for span in kept for part in self._without_holder(span, issuer_names)]
             doc.ents = [e for e in self._title_edges(doc, self._whole_company_names(kept, text), text)
                         if not self._names_an_agents_role(e, text)]
         for ent in doc.ents:
@@ -219,7 +219,7 @@ class EntityNormalizer:
         return Span(span.doc, span.start + 1, span.end, label=span.label)
 
     @staticmethod
-    def _whole_hyphened_name(span: Span, text: str) -> Span:
+    def _whole_person_name(span: Span, text: str) -> Span:
         """A one-word OFFICER guess is a surname or a first name cut from the whole name: it takes
         a first name glued to a company's period before it ("Corp.Jane Roe"), the rest of a
         hyphened first name ("Jean" of "Jean-Luc Roe") or, after an honorific, the surname after
