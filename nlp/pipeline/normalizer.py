@@ -104,7 +104,7 @@ def defined_terms(text: str) -> Set[str]:
 _KEEP_PERIOD_WORDS = {"inc", "corp", "co", "ltd", "jr", "sr", "plc", "llc", "l.p", "s.a", "n.v", "bhd"}
 
 
-# a price's unit is no part of it: "$0.55" of "$0.55 per share"
+# a price's unit is no part of it: "$0.45" of "$0.45 per share"
 _MONEY_LABELS = ("PRICE", "AMOUNT")
 
 

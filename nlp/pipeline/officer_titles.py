@@ -149,7 +149,7 @@ def _named_after_another_companys_title(text: str, entities: Entities, issuers: 
             continue
         name = company.group(1)
         # one capitalized word is as often a qualifier ("Current CFO Jane Roe") as a name; an
-        # acronym ("NCH President Jane Roe") is a name
+        # acronym ("QXR President Jane Roe") is a name
         if len(name.split()) == 1 and not name.isupper():
             continue
         if name.split()[0] in _SELF_NAMES or has_title_word(name) or any(same_company(name, issuer, text) for issuer in issuers):

@@ -21,7 +21,7 @@ from .phrases import phrase_rule
 
 _COMPANIES = load_patterns("companies")
 
-# a capitalized word, a lower-case prefix before a capital ("eBay", "iQuill"), a plan's "401(k)" or
+# a capitalized word, a lower-case prefix before a capital ("eQuill", "iQuill"), a plan's "401(k)" or
 # another number
 _WORD = r"(?:[A-Z][\w&'’\-\.]*|[a-z]{1,2}[A-Z][\w&'’\-\.]*|[0-9]+\([a-z]\)|[0-9][\w\-]*)"
 _GAP = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"

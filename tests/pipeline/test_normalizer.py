@@ -24,8 +24,8 @@ def _span(text, start_text, label="TITLE"):
 
 
 def test_a_price_or_sum_guess_leaves_out_the_per_of_its_unit():
-    text = "Units sold at a price of USD$0.55 per share for $2 million per tranche."
-    assert _normalized(text, ("USD$0.55 per", "PRICE"), ("$2 million per", "AMOUNT")) == ["USD$0.55", "$2 million"]
+    text = "Units sold at a price of USD$0.45 per share for $2 million per tranche."
+    assert _normalized(text, ("USD$0.45 per", "PRICE"), ("$2 million per", "AMOUNT")) == ["USD$0.45", "$2 million"]
 
 
 def test_an_entity_stops_at_a_blank_line():
@@ -235,12 +235,12 @@ def test_an_agent_guess_joining_two_firms_with_and_is_two_agents():
 
 def test_a_joined_title_of_the_undersigned_two_officers_is_two_titles():
     statement = "Certification of Chief Executive Officer and Chief Financial Officer\n\n"
-    signatures = "/s/ Ada Quill\nAda Quill\n\n/s/ Tom Fry\nTom Fry\nChief Executive Officer and Chief Science Officer\n"
+    signatures = "/s/ Ada Quill\nAda Quill\n\n/s/ Tom Fry\nTom Fry\nChief Executive Officer and Chief Medical Officer\n"
     guesses = [("Chief Executive Officer and Chief Financial Officer", "TITLE"), ("Ada Quill", "OFFICER", 2),
-               ("Tom Fry", "OFFICER", 2), ("Chief Executive Officer and Chief Science Officer", "TITLE")]
+               ("Tom Fry", "OFFICER", 2), ("Chief Executive Officer and Chief Medical Officer", "TITLE")]
     assert _normalized(statement + signatures, *guesses) == [
         "Chief Executive Officer", "Chief Financial Officer", "Ada Quill", "Tom Fry",
-        "Chief Executive Officer and Chief Science Officer"]
+        "Chief Executive Officer and Chief Medical Officer"]
     # with one officer, the joined title is that officer's
     one = statement + "/s/ Ada Quill\nAda Quill\n"
     assert _normalized(one, guesses[0], guesses[1]) == ["Chief Executive Officer and Chief Financial Officer", "Ada Quill"]
