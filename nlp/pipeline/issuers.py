@@ -69,10 +69,15 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     match = _NEXT_WORD.match(text, end)
     if match is None or text[end - 1] == ".":
         return False
-    word = match.group(1).rstrip(".")
-    after = text[match.start(1):match.start(1) + 40]
-    return not (word.lower() in _WORDS_AFTER_OWN_NAME or has_title_word(word) or _ACTION.match(after)
-                or _SECURITY_WORD.match(after) or word.lower() == text[start:end].split()[0].lower())
+    word = match.group(1).rstrip(".").lower()
+    return not (word in _WORDS_AFTER_OWN_NAME or _verb_title_or_security(text, match)
+                or word == text[start:end].split()[0].lower())
+
+
+def _verb_title_or_security(text: str, next_word: re.Match) -> bool:
+    """Whether the word `next_word` matched after a name opens a verb, a title or a security."""
+    after = text[next_word.start(1):next_word.start(1) + 40]
+    return has_title_word(next_word.group(1)) or bool(_ACTION.match(after)) or bool(_SECURITY_WORD.match(after))
 
 
 _CLOSED_BY = re.compile(r"\b(?:Inc|Corp|Ltd|INC|CORP|LTD)\.")
@@ -84,11 +89,7 @@ def runs_on_past_own_name(text: str, end: int) -> bool:
     Stock"), or any word after a name closed by its legal suffix's period ("Quillon, Inc.
     Company Contact")."""
     match = _NEXT_WORD.match(text, end)
-    if match is None:
-        return False
-    after = text[match.start(1):match.start(1) + 40]
-    return (text[end - 1] == "." or has_title_word(match.group(1)) or bool(_ACTION.match(after))
-            or bool(_SECURITY_WORD.match(after)))
+    return match is not None and (text[end - 1] == "." or _verb_title_or_security(text, match))
 
 
 def acquired_companies(doc: Doc, text: str) -> List[str]:

@@ -16,7 +16,8 @@ from spacy.util import filter_spans
 
 from ..issuer_names import leading_word_forms, suffix_forms
 from ..names import EXCHANGES, alone_word_spans
-from ..pattern_files import alternation, load_patterns
+from ..pattern_files import load_patterns
+from .person_words import HEADLINE_VERB, NOT_PERSON_WORDS
 from .titles import has_title_word
 from .text_cache import doc_text
 
@@ -215,20 +216,15 @@ _LIST_GAP = r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t
 _LISTED_AFTER = re.compile(_LIST_GAP + _PERSON + r"\b")
 _LISTED_BEFORE = re.compile(_PERSON + _LIST_GAP + r"$")
 _LIST_REACH = 80
-_COMPANIES = load_patterns("companies")
-# words no person's name holds: a company's, a document's or a verb of a headline
-_NOT_PERSON_WORDS = ({w.lower() for w in _COMPANIES["company_name_words"] + _COMPANIES["generic_registrant_words"]}
-                     | set(_COMPANIES["issuer_stop_words"]) | set(load_patterns("names")["not_a_name"]))
 # a list of officers names their roles: a board, a committee, an appointment ("Jane Roe, Tom Fry and
 # Ada Quill will serve on the Board"); a list of investors or brands does not
 _ROLE_CUE = re.compile(r"\b(?:board|directors?|committee|appoint\w*|elect\w*|nominat\w*|serv(?:e|es|ing)\s+as)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
-_ACTION = re.compile(rf"(?:{alternation(_COMPANIES['issuer_action_regexes'])})", re.IGNORECASE)
 
 
 def _person_shaped(name: str) -> bool:
     words = [w.strip(".,").lower() for w in name.split()]
-    return not (has_title_word(name) or any(w in _NOT_PERSON_WORDS for w in words) or _ACTION.match(words[0]))
+    return not (has_title_word(name) or any(w in NOT_PERSON_WORDS for w in words) or HEADLINE_VERB.match(words[0]))
 
 
 def _names_roles(text: str, start: int, end: int) -> bool:

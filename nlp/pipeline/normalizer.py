@@ -20,6 +20,7 @@ from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
 from ..structure import BLANK_LINE, DATELINE
 from ..values import normalize_value
+from .person_words import may_be_name_word
 from .segmenter import set_segment_sentences
 from .titles import has_title_word, title_area_end, title_list, title_parts
 
@@ -65,7 +66,6 @@ _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L
 # written as combining marks too)
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
 _NOT_A_NAME = set(load_patterns("names")["not_a_name"])
-_ACTION_WORD = re.compile(rf"(?:{alternation(_COMPANY_WORDS['issuer_action_regexes'])})", re.IGNORECASE)
 _GLUED_FIRST_NAME = re.compile(r"(?<=[a-z]\.)([A-ZÀ-Þ][a-zà-ÿ\u0300-\u036f]+)[ \t]+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+$")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÀ-Þ](?:[\w\u0300-\u036f-]|['’](?!s\b))+)(?![ \t]*[.,]?[ \t]*(?:Inc|Corp|LLC|Ltd)\b)")
@@ -161,13 +161,6 @@ def trim_span(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label)
 
 
-def _person_word(word: str) -> bool:
-    """Whether a capitalized word may be a surname: no title, company, document or headline word."""
-    lower = word.lower()
-    return not (has_title_word(word) or lower in _NAME_WORDS or lower in _GENERIC_WORDS
-                or lower in _NOT_A_NAME or _ACTION_WORD.match(word))
-
-
 class EntityNormalizer:
     def __init__(self, name: str = "exhibit_normalizer", trim: bool = True, segments: bool = True):
         self.name = name
@@ -227,7 +220,7 @@ class EntityNormalizer:
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
         first = _GLUED_FIRST_NAME.search(text, max(0, span.start_char - 30), span.start_char)
-        if first is not None and _person_word(first.group(1)):
+        if first is not None and may_be_name_word(first.group(1)):
             # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's
             longer = span.doc.char_span(first.start(1), span.end_char, "OFFICER", alignment_mode="contract")
             if longer is not None and longer.start_char == first.start(1):
@@ -236,7 +229,7 @@ class EntityNormalizer:
         if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
             # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows
             rest = _SURNAME_AFTER.match(text, span.end_char)
-            if rest is not None and not _person_word(rest.group(1)):
+            if rest is not None and not may_be_name_word(rest.group(1)):
                 rest = None
         longer = span.doc.char_span(span.start_char, rest.end(), "OFFICER", alignment_mode="contract") if rest else None
         return longer if longer is not None and longer.end_char == rest.end() else span

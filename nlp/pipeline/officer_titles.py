@@ -16,7 +16,7 @@ officer, as the guide has it, whatever company the title names.
 from __future__ import annotations
 
 import re
-from typing import List, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -138,13 +138,10 @@ def _named_after_another_companys_title(text: str, entities: Entities, issuers: 
     issuer_end = {end for _, end, label in entities if label == "ISSUER"}
     dropped = set()
     for start, end, label in entities:
-        if label != "OFFICER" or not text.endswith(" ", 0, start):
+        before = _title_before_name(text, start) if label == "OFFICER" else None
+        if before is None or _BEFORE_TITLE_OPEN.search(text, *before):
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        begin = title_item_before(text, start - 1, max(line_start, start - _TITLE_REACH))
-        if begin is None or _BEFORE_TITLE_OPEN.search(text, line_start, begin):
-            continue
-        company = _COMPANY_BEFORE_TITLE.search(text, line_start, begin)
+        company = _COMPANY_BEFORE_TITLE.search(text, *before)
         if company is None or company.end(1) in issuer_end:
             continue
         name = company.group(1)
@@ -176,17 +173,27 @@ class OfficerTitles(TitlesNearOfficers):
         return doc
 
 
+def _title_before_name(text: str, start: int) -> Optional[Tuple[int, int]]:
+    """(where the line starts, where the title starts) of a title written right before the name
+    starting at `start` on its line ("Quillon CEO Jane Roe"), or None."""
+    if not text.endswith(" ", 0, start):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    begin = title_item_before(text, start - 1, max(line_start, start - _TITLE_REACH))
+    return None if begin is None else (line_start, begin)
+
+
 def _titles_before_names(text: str, entities: Entities) -> List[Tuple[int, int]]:
     """Titles written right before an OFFICER's name ("Quillon CEO Jane Roe said", "said CFO
     Jane Roe"), not one held at another company ("Vorn Capital CEO Jane Roe")."""
     issuer_end = {end for _, end, label in entities if label == "ISSUER"}
     found = []
     for start, _, label in entities:
-        if label != "OFFICER" or not text.endswith(" ", 0, start):
+        before = _title_before_name(text, start) if label == "OFFICER" else None
+        if before is None:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        begin = title_item_before(text, start - 1, max(line_start, start - _TITLE_REACH))
-        if begin is None or any(a < start - 1 and begin < b for a, b, _ in entities):
+        line_start, begin = before
+        if any(a < start - 1 and begin < b for a, b, _ in entities):
             continue
         before_end = line_start + len(text[line_start:begin].rstrip(" \t"))
         possessive = _POSSESSIVE_END.search(text, line_start, before_end)
