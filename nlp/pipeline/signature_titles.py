@@ -8,7 +8,8 @@ Voss\n\nManaging Trustee"). The recognizer misses titles it has rarely seen ("Ma
 Trustee"); a line that follows a printed OFFICER name, is shaped like a title (capitalized words,
 ending in a title word such as Officer, President or Trustee) and is not continued on the next
 line is that officer's TITLE. On the corpus, with the gold titles removed, the rule finds 36
-titles and no wrong one.
+titles and no wrong one. So is a whole line heading an area ("Director of Sales & Marketing"
+under a contact's name), which ends in no title word.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from .relation_rules import Offsets, RelationRule
 from ..structure import segment_ranges
 from .switch import ActiveSwitch
 from .text_cache import doc_text
-from .titles import LOWER_CASE_TITLE_WORDS
+from .titles import LOWER_CASE_TITLE_WORDS, is_area_title_line
 from ..pattern_files import alternation, load_patterns
 
 Entities = Sequence[Tuple[int, int, str]]  # (start, end, label) in characters
@@ -57,7 +58,7 @@ def signature_title_spans(text: str, entities: Entities) -> List[Tuple[int, int]
         if label != "OFFICER" or line_end < 0 or not _stands_alone(text, start, end):
             continue
         match = _NEXT_LINE.match(text, line_end)
-        if match is None or not _is_title_line(match.group(1)):
+        if match is None or not (_is_title_line(match.group(1)) or is_area_title_line(match.group(1))):
             continue
         a, b = match.span(1)
         if _CONTINUED.match(text[b:b + 40].lstrip(" \t\n")):

@@ -61,6 +61,17 @@ def _ends_title(word: str) -> bool:
     return bool(_TITLE_END.fullmatch(word.split("-")[-1]))
 
 
+def _continues_area(title: str, word: str) -> bool:
+    """Whether `word`, after a joiner that follows `title`, adds to the area the title heads
+    ("Head of IR" + "Strategy"): the title ends on an area, not on a title's last word in the
+    singular or plural ("Co-Lead Agents" + "Quillon"), and the word is written in the title's case
+    ("President Roe and the" is no title)."""
+    words = title.split()
+    if not words or not has_title_word(title) or _ends_title(words[-1]) or _ends_title(words[-1].removesuffix("s")):
+        return False
+    return word[:1].isupper() or title.islower()
+
+
 def title_item_before(text: str, end: int, lowest: int) -> int | None:
     """Where the title item that ends at `end` starts ("Quillon CEO" + " Jane Roe": the "CEO"):
     its title words back to the line start, a comma or a word that is no title word, less
@@ -115,6 +126,17 @@ def title_area_end(text: str, start: int, end: int, issuer_names: Set[str] = fro
     return area.end(1)
 
 
+def is_area_title_line(line: str) -> bool:
+    """Whether a whole line is a title heading an area ("Director of IR & Communication",
+    "Vice President, Investor Relations"): title words up to an area-heading word, then the area
+    to the line's end."""
+    for head in re.finditer(rf"\b(?:{alternation(_TITLES['area_title_endings'])})\b", line):
+        words = line[:head.end()].replace(",", " ").split()
+        if all(w[0].isupper() or w in LOWER_CASE_TITLE_WORDS for w in words) and _opens_title(words[0]):
+            return title_area_end(line, 0, head.end()) == len(line.rstrip())
+    return False
+
+
 def title_list(text: str, start: int, end: int) -> Offsets:
     """The bounds of the list of titles that text[start:end] is one item of ("Chairman,\nPresident
     and Chief Executive Officer" around "President and Chief Executive Officer"); the list stops
@@ -152,9 +174,11 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     """The TITLE spans the guide makes of text[start:end], as character offsets."""
     piece = text[start:end]
     # "Chairman of the Board and" before a line break, or "... Officer and Joseph" running into
-    # the next name: the title ends before the joiner
+    # the next name: the title ends before the joiner, unless the word after it names more of
+    # the area a title heads ("Head of IR and Strategy")
     dangling = _DANGLING.search(piece)
-    if dangling and (dangling.group(1) is None or dangling.group(1).lower() not in TITLE_WORDS):
+    if dangling and not (dangling.group(1) and (dangling.group(1).lower() in TITLE_WORDS
+                                                or _continues_area(piece[:dangling.start()], dangling.group(1)))):
         end = start + dangling.start()
     # "President of the company" and "CEO and President of Quillon": the title stops before
     # the company it is held at

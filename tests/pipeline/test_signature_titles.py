@@ -23,6 +23,12 @@ def test_the_title_line_under_a_printed_name():
     assert found == ["Managing Trustee"]
 
 
+def test_the_title_line_heading_an_area_under_a_contacts_name():
+    text = "Media Contact\nTom Fry\nDirector of Sales & Marketing\ntom@quillon.example\n"
+    ents = [(*char_offsets(text, "Tom Fry"), "OFFICER")]
+    assert [text[a:b] for a, b in signature_title_spans(text, ents)] == ["Director of Sales & Marketing"]
+
+
 def test_a_line_already_labelled_is_left_alone():
     ents = _entities(("Harriet P. Voss", 2)) + [(*char_offsets(BLOCKS, "Managing Trustee"), "TITLE")]
     assert signature_title_spans(BLOCKS, ents) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from nlp.pipeline.titles import has_title_word, title_area_end, title_list, title_parts
+from nlp.pipeline.titles import has_title_word, is_area_title_line, title_area_end, title_list, title_parts
 
 
 def _parts(text, phrase, issuers=frozenset()):
@@ -44,6 +44,14 @@ def _parts(text, phrase, issuers=frozenset()):
     # the name written after the title is no part of it
     ("said Quillon Holdings Executive Chairman Jane Roe.", "Executive Chairman Jane Roe", ["Executive Chairman"]),
     ("the Chief Financial Officer Board", "Chief Financial Officer Board", ["Chief Financial Officer Board"]),
+    # after an area, the word past the joiner names more of the area ...
+    ("Tom Fry, Head of Research and Design\n", "Head of Research and Design", ["Head of Research and Design"]),
+    ("Tom Fry, Director of Sales & Marketing\n", "Director of Sales & Marketing", ["Director of Sales & Marketing"]),
+    ("Tom Fry, vice president, global sales and service.", "vice president, global sales and service",
+     ["vice president, global sales and service"]),
+    # ... but not after a title's last word, singular or plural, nor in another case
+    ("the Co-Lead Agents and Quillon will", "Co-Lead Agents and Quillon", ["Co-Lead Agents"]),
+    ("Tom Fry, Head of Research and the board", "Head of Research and the", ["Head of Research"]),
 ])
 def test_title_edges_follow_the_guide(text, found, expected):
     assert _parts(text, found) == expected
@@ -140,3 +148,17 @@ def test_normalizer_gives_a_title_its_area_where_no_entity_stands():
                 doc.char_span(text.index("Bellwood Labs"), text.index("Labs.") + 4, "ISSUER")]
     assert [(e.text, e.label_) for e in normalizer(doc).ents] == [
         ("Vice President of Labor Relations", "TITLE"), ("Vice President", "TITLE"), ("Bellwood Labs", "ISSUER")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Director of Sales & Marketing", True),
+    ("Vice President, Investor Relations", True),
+    ("VP, Treasury and Tax", True),
+    ("Managing Director", True),
+    # an area that is a company, a name before the title, a line that goes on in prose
+    ("President, Quillon Inc.", False),
+    ("Tom Fry, Director of Sales", False),
+    ("Director of Sales at Quillon", False),
+])
+def test_a_whole_line_heading_an_area(line, expected):
+    assert is_area_title_line(line) is expected
