@@ -14,7 +14,10 @@ Company's", "holds 286,895", "the listing of its", "the trading price of the", o
 a QUANTITY counting such stock or stock repurchased ("holds 286,895 shares", "94,531,671 shares
 outstanding", "to repurchase 1,116,312 shares"), and so does an AMOUNT written by a repurchase
 of the issuer's own stock ("a share repurchase program of up to $10 million"; `repurchase_cues`):
-a buyback raises nothing.
+a buyback raises nothing. Nor is a sum or price stated for an operating or shareholder figure
+an offering term, even where the sentence before speaks of a sale: revenue, earnings per share,
+assets under management, a dividend or par value (`operating_figure_words`,
+`operating_figure_after`).
 """
 from __future__ import annotations
 
@@ -57,6 +60,23 @@ def counts_existing_stock(text: str, start: int, end: int) -> bool:
                 or _REPURCHASE.search(text, max(0, start - _REPURCHASE_AFTER), start))
 
 
+# an operating or shareholder figure's words, then the clause up to the sum or price: no other
+# figure between ("revenue for the quarter was $7.5 million"), or one sum and "or" ("a net
+# loss of $2.0M or $0.02 per share")
+_FIGURE_WORDS = alternation(_CUES["operating_figure_words"])
+_OPERATING_FIGURE_BEFORE = re.compile(
+    rf"\b(?:{_FIGURE_WORDS})\b(?:[^.;$€£\d\n]{{0,80}}|(?:[^.;\n]|\.\d){{0,40}}\bor\s+\(?)$", re.IGNORECASE)
+_OPERATING_FIGURE_AFTER = re.compile(rf"\s*(?:{alternation(_CUES['operating_figure_after'])})\b", re.IGNORECASE)
+_FIGURE_REACH = 100
+
+
+def states_operating_figure(text: str, start: int, end: int) -> bool:
+    """Whether the sum or price at text[start:end] is an operating or shareholder figure (revenue,
+    earnings, assets under management, a dividend, par value), which no offering raises."""
+    return bool(_OPERATING_FIGURE_BEFORE.search(text, max(0, start - _FIGURE_REACH), start)
+                or _OPERATING_FIGURE_AFTER.match(text, end, end + _FIGURE_REACH))
+
+
 def names_existing_stock(text: str, start: int, end: int) -> bool:
     """Whether the words around text[start:end] name existing stock: its holding, trading,
     listing or outstanding count, not a sale."""
@@ -88,7 +108,8 @@ class SaleContext:
                 self._speaks_of_sale(text, segments, e.start_char)
                 and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char))
                 and not (e.label_ == "QUANTITY" and counts_existing_stock(text, e.start_char, e.end_char))
-                and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char)))
+                and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char))
+                and not (e.label_ in ("AMOUNT", "PRICE") and states_operating_figure(text, e.start_char, e.end_char)))
         ]
         return doc
 

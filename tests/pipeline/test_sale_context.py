@@ -107,3 +107,31 @@ def test_the_step_drops_a_quantity_of_existing_stock():
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(*char_offsets(text, n), "QUANTITY") for n in ("2,000,000", "500,000")]
     assert [e.text for e in component(doc).ents] == ["2,000,000"]
+
+
+@pytest.mark.parametrize("text, figure, operating", [
+    ("After its offering, Quillon reported a net loss of $3.1M or $0.04 per share.", "$0.04", True),
+    ("After its offering, Quillon reported a net loss of $3.1M or $0.04 per share.", "$3.1M", True),
+    ("Quillon sold shares in 2024, and revenue for the year was $8.2 million.", "$8.2 million", True),
+    ("Quillon issued notes and booked $4.4 million in new purchase orders.", "$4.4 million", True),
+    ("Vorn declared a quarterly cash dividend of $0.20 per share on its preferred stock.", "$0.20", True),
+    ("an increase of $0.02 per share in the company's quarterly common stock dividend", "$0.02", True),
+    ("Common Shares, $0.001 par value; 9,000,000 shares authorized", "$0.001", True),
+    # a sale's sum, even after words that hold a figure word in another sense
+    ("Quillon, which builds a hydrogen distribution network, closed its $2M private placement.", "$2M", False),
+    ("NOT FOR DISTRIBUTION IN THE UNITED STATES\n\nQuillon Announces $6 Million Placement", "$6 Million", False),
+    ("Quillon closed its offering of 1,000,000 shares at $0.50 per share for gross proceeds of $500,000.", "$0.50", False),
+])
+def test_a_sum_or_price_of_an_operating_figure_is_no_offering_term(text, figure, operating):
+    from nlp.pipeline.sale_context import states_operating_figure
+
+    assert states_operating_figure(text, *char_offsets(text, figure)) is operating
+
+
+def test_the_step_drops_an_operating_figure_beside_a_sale():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = "Quillon closed a private placement for gross proceeds of $2 million. Its revenue for the quarter was $0.4 million."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, n), "AMOUNT") for n in ("$2 million", "$0.4 million")]
+    assert [e.text for e in component(doc).ents] == ["$2 million"]
