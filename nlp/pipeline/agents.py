@@ -270,16 +270,15 @@ def _outermost(spans) -> List[Tuple[int, int]]:
 
 
 # any word of a deal's agent: a role ("placement agent", "bookrunner", "dealer manager") or the
-# firms the prospectus may be obtained from
-_ANY_AGENT_CUE = re.compile(alternation(
-    _CUES["agent_roles"] + _CUES["agent_appositive_roles"] + _CUES["cash_tender_roles"]
-    + _CUES["prospectus_delivery_cues"]), re.IGNORECASE)
+# firms the prospectus may be obtained from; a bare "agent" or "manager" is none
+_ANY_AGENT_CUE = re.compile(alternation(_CUES["deal_agent_cues"] + _CUES["prospectus_delivery_cues"]), re.IGNORECASE)
 
 
 class AgentNames(PhraseLabeler):
     """The names an agent phrase gives replace the recognizer's guesses; in an exhibit with no word
-    of an agent's role anywhere (an appointment, a dividend notice) no guess is an AGENT: every
-    gold AGENT of the corpus stands in an exhibit that names the role."""
+    of a deal agent's role anywhere (an appointment, a dividend notice, a "transfer agent" or
+    "general manager" alone) no guess is an AGENT: every gold AGENT of the corpus stands in an
+    exhibit that names the role."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)

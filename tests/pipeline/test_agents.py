@@ -147,6 +147,11 @@ def test_a_list_of_firms_ending_in_an_ampersand_name_stays_a_list():
     ("Quillon named Jane Roe CFO. She held senior roles at Tarnwell Securities.", False),
     ("Quillon closed its offering. Tarnwell Securities acted as sole placement agent.", True),
     ("Quillon filed a prospectus. Copies may be obtained from Tarnwell Securities, 10 Vorn Street.", True),
+    ("Quillon sold shares. Tarnwell Securities acted as sole manager of the offering.", True),
+    # a bare "agent" or "manager", or a lender's "underwriting", is no deal agent's role
+    ("Quillon's transfer agent, Tarnwell Securities, will act as exchange agent for the split.", False),
+    ("Quillon named Jane Roe general manager; she joined from Tarnwell Securities.", False),
+    ("Quillon improved its loan underwriting with Tarnwell Securities.", False),
 ])
 def test_no_agent_guess_stands_in_an_exhibit_that_names_no_agents_role(text, kept):
     found = after_step("agents", text, ("Tarnwell Securities", "AGENT"), ("Quillon", "ISSUER"))
