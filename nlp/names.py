@@ -63,3 +63,16 @@ def is_ticker(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a ticker: one word in capitals right after an exchange mark or
     a symbol cue ("(NASDAQ: QBXR)", ", OTC: QBXRF", "under the symbol “QBXR”")."""
     return bool(_TICKER_SHAPE.fullmatch(text, start, end)) and bool(_TICKER_MARK.search(text[max(0, start - 40):start]))
+
+
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def is_common_word(name: str, text: str) -> bool:
+    """Whether `name` is one capitalized word that the text also writes in lower case as a word of
+    its prose ("Fan" of "Fan Experience" beside "every fan"): a common word a headline or a
+    product capitalizes, not a company's name. A web or mail address ("quillon.com",
+    "ir@quillon") is no prose, and a word the text defines in quotes (“Vertical”) is a name."""
+    if not _TITLE_CASE_WORD.fullmatch(name) or re.search(rf"[“\"]{name}[”\"]", text):
+        return False
+    return re.search(rf"(?<![\w.@/#-]){name.lower()}(?![\w@-]|\.[a-z])", text) is not None

@@ -1,7 +1,7 @@
 import pytest
 from conftest import char_offsets
 
-from nlp.names import is_ticker
+from nlp.names import is_common_word, is_ticker
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -33,3 +33,19 @@ def test_legal_suffixes_taken_after_an_issuer_mention(after, taken):
 
     match = LEGAL_SUFFIXES_TAKEN.match(after)
     assert (match.group() if match else None) == taken
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("Fan", "Quillon Launches Fan Week\n\nEvery fan can join.", True),
+    ("Summit", "Quillon attends the Vorn Summit. The summit opens today.", True),
+    # a name the text writes in lower case only in a web or mail address, or never
+    ("Quillon", "Quillon grew. Visit quillon.com or write to ir@quillon.example.", False),
+    ("Quillon", "Quillon grew. Quillon Inc. is based in Ohio.", False),
+    # a word the text defines in quotes is a name
+    ("Vertical", "Vertical Lift Ltd. (“Vertical”) flies. Its vertical take-off works.", False),
+    # more than one word, or not written as one capitalized word
+    ("Fan Week", "Fan Week opens; every fan can join.", False),
+    ("QXR", "QXR grew; qxr is its handle.", False),
+])
+def test_is_common_word(name, text, expected):
+    assert is_common_word(name, text) is expected

@@ -24,7 +24,7 @@ from ..issuer_names import (  # noqa: F401
     DEFINED_TERM, FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
     same_company,
 )
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, is_ticker
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, is_common_word, is_ticker
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..names import LEGAL_SUFFIXES_TAKEN
 from ..pattern_files import alternation, load_patterns
@@ -283,6 +283,8 @@ def doc_candidates(doc: Doc, text: str):
 
 
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}")
+# up to two more capitalized words, then a legal suffix: "Via" + " Transportation, Inc."
+_OPENS_LEGAL_NAME = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}?" + _SUFFIX_AFTER.pattern)
 
 
 def _is_legal_name(text: str, spans: List[Tuple[int, int]], lead: Tuple[int, ...] = ()) -> bool:
@@ -349,8 +351,15 @@ class IssuerResolver:
             # whatever the headline says is acquired
             return any(mention_kind(name, company, text) not in (None, DEFINED_TERM) for company in acquired)
 
+        # a common word the text also writes in lower case names no company, unless it opens a
+        # name written with a legal suffix ("Via" of "Via Transportation, Inc.") or the best name
+        # ("Vertical" of "Vertical Aerospace", whose short form it is)
         candidates = list(doc_candidates(doc, text))
+        common = {core for _, core, spans in candidates if is_common_word(core, text)
+                  and not any(_OPENS_LEGAL_NAME.match(text, end) for _, end in spans)}
+        candidates = [c for c in candidates if c[1] not in common]
         best = self.best_candidate(doc, text, acquired, candidates)
+        common = {word for word in common if not (best and best[1].startswith(word + " "))}
         accepted = best if best and best[0] >= self.cfg["threshold"] else None
         ents = list(doc.ents)
         phrase_names = officer_name_spans(text)
@@ -360,7 +369,7 @@ class IssuerResolver:
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "OFFICER" and len(e.text.split()) > 1}
         recognized = most_mentioned(e.text for e in ents if e.label_ == "ISSUER"
                                     and not all(self._persons_words(e.text, people | surnames))
-                                    and not is_acquired(e.text))
+                                    and not is_acquired(e.text) and e.text not in common)
         # a certification states its registrant in fixed phrases ("this report on Form 10-K of
         # Quillon Corporation;"): that statement outweighs the scorer's choice and the recognizer's
         stated = most_mentioned(self._stated_registrants(doc, text))
@@ -396,6 +405,7 @@ class IssuerResolver:
         headlines = [(a, b) for a, b, label in doc_regions(doc) if label == HEADLINE]
         ents = [e for e in ents if not (e.label_ == "ISSUER" and (
             is_acquired(e.text) or fold_key(e.text) in subsidiaries or is_ticker(text, e.start_char, e.end_char)
+            or e.text in common
             # in a headline every word is capitalized
             or (part_of_longer_name(text, e.start_char, e.end_char)
                 and not any(a <= e.start_char < b for a, b in headlines))))]

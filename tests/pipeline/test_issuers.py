@@ -434,3 +434,36 @@ def test_a_name_written_in_lower_case_is_a_candidate_where_it_opens_a_sentence(t
 
     keys = {key for key, _, _ in doc_candidates(spacy.blank("en").make_doc(text), text)}
     assert keys & {"iquill", "prestigious", "journalism"} == expected
+
+
+COMMON_WORD = (
+    "Brixa Mining Launches Fan Rewards\n\n"
+    "TORONTO — Brixa Mining Inc. (CSE: BRX) launched Fan Rewards, which gives every fan of its "
+    "tours a gift. Fan Rewards opens today.\n\nAbout Brixa Mining\n\nBrixa Mining is an exploration company."
+)
+
+
+def test_a_common_word_the_text_also_writes_in_lower_case_is_no_issuer():
+    nlp, _ = _fitted()
+    # the recognizer took the capitalized "Fan" for the issuer at every mention
+    guesses = [("Fan", "ISSUER", k) for k in (1, 2, 3)]
+    doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, COMMON_WORD, *guesses))
+    issuers = {e.text for e in doc.ents if e.label_ == "ISSUER"}
+    assert "Fan" not in issuers and "Brixa Mining" in issuers
+
+
+def test_a_common_word_opening_a_legal_name_stays_a_candidate():
+    text = ("Brixa Launches Night Tours\n\nTORONTO — Brixa Mining Inc. (CSE: BRX) launched tours that "
+            "visitors reach by brixa shuttle. Brixa will expand them.\n\nAbout Brixa\n\nBrixa is an exploration company.")
+    nlp, _ = _fitted()
+    doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, text, ("Brixa", "ISSUER", 1)))
+    assert "Brixa" in {e.text for e in doc.ents if e.label_ == "ISSUER"}
+
+
+def test_a_common_word_opening_the_issuers_name_stays_its_short_form():
+    text = ("Brixa Mining Opens Night Tours\n\nTORONTO — Brixa Mining (CSE: BRX) opened tours that "
+            "visitors reach by brixa shuttle. Brixa will expand them.\n\nAbout Brixa Mining\n\n"
+            "Brixa Mining is an exploration company.")
+    nlp, _ = _fitted()
+    doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, text, ("Brixa", "ISSUER", 3)))
+    assert "Brixa" in {e.text for e in doc.ents if e.label_ == "ISSUER"}
