@@ -24,6 +24,9 @@ MAX_BLOCK_LINE = 80
 SENTENCE, BLOCK = "sentence", "block"  # the two kinds of segment
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # by the guide no entity crosses one
+# a gap between two columns of one line (signers printed side by side): a tab, or three spaces or
+# more, with text on both sides (not a line's indentation)
+COLUMN_GAP = re.compile(r"(?<=\S)(?:[ ]*\t[ \t]*|[ ]{3,})(?=\S)")
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 

@@ -18,7 +18,7 @@ from .. import extensions  # noqa: F401
 from ..names import KEEPS_PERIOD, fold_key
 from ..pattern_files import alternation, load_patterns
 from ..ml.structure_features import doc_regions
-from ..structure import BLANK_LINE, DATELINE
+from ..structure import BLANK_LINE, COLUMN_GAP, DATELINE
 from ..values import normalize_value
 from .person_words import may_be_name_word
 from .segmenter import set_segment_sentences
@@ -179,7 +179,8 @@ class EntityNormalizer:
                         defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
-            kept = [part for span in kept for named in self._name_once(span) for part in self._firms_apart(named)]
+            kept = [part for span in kept for column in self._column_parts(span)
+                    for named in self._name_once(column) for part in self._firms_apart(named)]
             issuer_names = {fold_key(e.text) for e in kept if e.label_ == "ISSUER"}
             kept = [part for span in kept for part in self._without_holder(span, issuer_names)]
             doc.ents = [e for e in self._title_edges(doc, self._whole_company_names(kept, text), text)
@@ -342,6 +343,21 @@ class EntityNormalizer:
                 longer = span.doc.char_span(span.start_char, end, "ISSUER", alignment_mode="contract")
                 out.append(longer if longer is not None and len(longer) else span)
         return out
+
+    @staticmethod
+    def _column_parts(span: Span) -> List[Span]:
+        """An OFFICER or TITLE guess across a column gap on one line (a tab, or three spaces or
+        more) is one per column: signature blocks print two signers side by side ("Ada Quill" +
+        gap + "Tom Fry", their titles on the line below)."""
+        if span.label_ not in ("OFFICER", "TITLE") or not COLUMN_GAP.search(span.text):
+            return [span]
+        parts, start = [], span.start_char
+        for gap in COLUMN_GAP.finditer(span.text):
+            parts.append((start, span.start_char + gap.start()))
+            start = span.start_char + gap.end()
+        parts.append((start, span.end_char))
+        spans = [span.doc.char_span(a, b, span.label_, alignment_mode="contract") for a, b in parts]
+        return [part for part in spans if part is not None and len(part) and trim_span(part) is not None]
 
     @staticmethod
     def _name_once(span: Span) -> List[Span]:

@@ -306,3 +306,15 @@ def test_an_officer_guess_opening_with_a_glued_contact_heading_starts_after_it()
     text = "For further information, please contact:\n\nMediaAda Roe, CEO of Quillon."
     doc = normalizer(doc_with_guesses(nlp, text, ("MediaAda Roe", "OFFICER")))
     assert [e.text for e in doc.ents] == ["Ada Roe"]
+
+
+def test_a_guess_across_a_column_gap_is_one_per_column():
+    text = ("/s/ Ada Quill            /s/ Tom Fry\n"
+            "Ada Quill\t\tTom Fry\n"
+            "Chief Executive Officer      Chief Financial Officer\n"
+            "Quillon Inc.\n           Vice President\n")
+    guesses = [("Ada Quill\t\tTom Fry", "OFFICER"), ("Chief Executive Officer      Chief Financial Officer", "TITLE"),
+               ("Vice President", "TITLE")]
+    # a line's indentation is no column gap
+    assert _normalized(text, *guesses) == ["Ada Quill", "Tom Fry", "Chief Executive Officer", "Chief Financial Officer",
+                                           "Vice President"]

@@ -84,3 +84,36 @@ def test_stays_off_for_data_without_titles(tmp_path):
     assert not component.active
     nlp.to_disk(tmp_path / "model")
     assert spacy.load(tmp_path / "model").get_pipe("rules_signature_titles").step("signature_titles").active is False
+
+
+SIDE_BY_SIDE = ("each of the undersigned certifies.\n\n/s/ Ada Quill\t\t/s/ Tom Fry\nAda Quill\t\tTom Fry\n"
+                "Chief Executive Officer\t\tChief Financial Officer\n\n"
+                "/s/ Lena Berg                      /s/ Ivo Link\n"
+                "Name: Lena Berg                    Name: Ivo Link\n"
+                "Title: Managing Trustee            Title: President\n")
+
+
+def test_titles_under_names_printed_side_by_side():
+    from nlp.pipeline.signature_titles import column_title_spans
+
+    # the recognizer took both printed names for one guess, which the normalizer splits later
+    ents = [(*char_offsets(SIDE_BY_SIDE, "Ada Quill\t\tTom Fry"), "OFFICER"),
+            (*char_offsets(SIDE_BY_SIDE, "Chief Executive Officer"), "TITLE"),
+            (*char_offsets(SIDE_BY_SIDE, "Lena Berg", 2), "OFFICER"), (*char_offsets(SIDE_BY_SIDE, "Ivo Link", 2), "OFFICER")]
+    found = [SIDE_BY_SIDE[a:b] for a, b in column_title_spans(SIDE_BY_SIDE, ents)]
+    assert found == ["Chief Financial Officer"]
+
+
+def test_block_pairs_names_and_titles_printed_side_by_side_by_column():
+    from nlp.pipeline.signature_titles import block_title_pairs, column_title_pairs
+
+    officers = [char_offsets(SIDE_BY_SIDE, n, k) for n in ("Ada Quill", "Tom Fry", "Lena Berg", "Ivo Link") for k in (1, 2)]
+    titles = [char_offsets(SIDE_BY_SIDE, t) for t in
+              ("Chief Executive Officer", "Chief Financial Officer", "Managing Trustee", "President")]
+    pairs = [(SIDE_BY_SIDE[h[0]:h[1]], h[0], SIDE_BY_SIDE[t[0]:t[1]])
+             for h, t in column_title_pairs(SIDE_BY_SIDE, officers, titles)]
+    # the printed names, not the "/s/" signatures, hold the titles in their columns
+    assert pairs == [("Ada Quill", officers[1][0], "Chief Executive Officer"), ("Tom Fry", officers[3][0], "Chief Financial Officer"),
+                     ("Lena Berg", officers[5][0], "Managing Trustee"), ("Ivo Link", officers[7][0], "President")]
+    # nothing stands alone on its line: the stacked-block finder pairs none of them
+    assert block_title_pairs(SIDE_BY_SIDE, officers, titles) == []
