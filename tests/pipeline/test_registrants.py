@@ -33,6 +33,11 @@ def _names(text):
      ["Tarnwell Realty Trust"]),
     ("the financial condition and results of operations of Bexley\nMinerals Company at the dates and for "
      "the periods", ["Bexley\nMinerals Company"]),
+    # a name in capitals keeps its suffix after the comma, and its period
+    ("In connection with the Quarterly Report of QUILLON MEDICAL SYSTEMS, INC. (the \"Company\") on Form 10-Q",
+     ["QUILLON MEDICAL SYSTEMS, INC."]),
+    ("1. I have reviewed this annual report on Form 10-K of VORN MINING LTD.;\n2. Based on my knowledge",
+     ["VORN MINING LTD."]),
     # a name opening with a lower-case prefix before a capital
     ("1. I have reviewed this report on Form 10-K of iQuill Inc.;\n2. Based on my knowledge", ["iQuill Inc."]),
     # an employee plan's annual report on Form 11-K
