@@ -28,7 +28,8 @@ _REPORT_WORD = r"(?:[Rr]eport|REPORT)"
 _REPORT = re.compile(
     # "Annual Report on Form 10-K", also "Annual Report on the Form 20-F" and "Annual Report Form 10-K"
     rf"\b(?:(?:(?:{_PERIOD}){_GAP})?{_REPORT_WORD}{_GAP}(?:(?:on|ON){_GAP}(?:the{_GAP})?)?)?"
-    rf"(?:Form|FORM){_GAP}\d{{1,2}}-[A-Z]{{1,3}}(?:/A)?\b"
+    # a company's form ("10-K", "20-F") or an investment company's ("N-CSR")
+    rf"(?:Form|FORM){_GAP}(?:\d{{1,2}}-[A-Z]{{1,3}}|N-[A-Z]{{1,4}})(?:/A)?\b"
     # the period after the form: "Form 10-QSB Quarterly Report", "Form 20-F annual report"
     rf"(?:{_GAP}(?:{_PERIOD}){_GAP}{_REPORT_WORD}\b)?"
 )

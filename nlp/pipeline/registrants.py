@@ -34,11 +34,18 @@ _THE = rf"(?:(?:the|The){_S})?"
 # a comma ends the name unless a legal suffix follows it ("Northfen Savings Bancorp, Inc.")
 _COMMA = rf",(?!{_GAP}?(?:{alternation(_COMPANIES['suffixes_after_comma'])}))"
 
+# the last word of an officer's title other than "Officer" ("President", "Treasurer"); not a
+# board's, a fund manager's or a partner's ("Board of Directors (the “Board”)")
+_TITLE_END = alternation(load_patterns("titles")["registrant_title_endings"])
+
 _PATTERNS = [re.compile(p) for p in (
     # "... Form 10-K (the “Report”) of Tarnwell & Ashby (the “Company”)": the defined term between
     rf"(?:\b[Rr]eport|\bForm{_S}\d+-[A-Z]+(?:/A)?|\((?:the{_S})?[“\"][Rr]eport[”\"]\)){_S}of{_S}{_THE}({_NAME})"
     rf"(?=[ \t\n]*(?:\(|;|{_COMMA}|on{_S}Form|for{_S}the|as{_S}filed))",
     rf"\b(?:[Oo]fficers?|OFFICER)\)?{_S}of{_S}{_THE}({_NAME})(?=[ \t\n]*(?:\(|{_COMMA}|certif|hereby|does))",
+    # "President of Tarnwell Income Fund (the “Fund”)": another title's last word, before a
+    # defined term only
+    rf"\b(?:{_TITLE_END}){_S}of{_S}{_THE}({_NAME})(?=[ \t\n]*\((?:the{_S})?[“\"])",
     rf"\bprovided{_S}(?:to|by){_S}({_NAME})(?={_S}and{_S}will)",
     rf"\bretained{_S}by{_S}({_NAME})(?={_S}and{_S}furnished)",
     rf"\bresults{_S}of{_S}operations{_S}of{_S}{_THE}({_NAME_TO_LINE_END})"

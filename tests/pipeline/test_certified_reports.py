@@ -21,6 +21,11 @@ def test_report_names_of_older_certifications_with_the_period_before_or_after_th
                             "Annual Report on the Form 20-F", "Form 20-F annual report"]
 
 
+def test_an_investment_companys_report_form():
+    text = "The undersigned hereby certifies that the Fund's Report on Form N-CSR and its Form N-CSRS/A comply."
+    assert _names(text) == ["Report on Form N-CSR", "Form N-CSRS/A"]
+
+
 def test_no_report_outside_a_certification():
     assert _names("The company reported second quarter earnings on its Form 10-Q and Form 8-K.") == []
 

@@ -33,6 +33,10 @@ def _names(text):
      ["Tarnwell Realty Trust"]),
     ("the financial condition and results of operations of Bexley\nMinerals Company at the dates and for "
      "the periods", ["Bexley\nMinerals Company"]),
+    # another title of an officer before "of" the registrant, with its defined term
+    ("The undersigned, Jane Roe, President of Tarnwell Income Fund (the “Fund”), hereby certifies",
+     ["Tarnwell Income Fund"]),
+    ("Quillon appointed Tom Fry to its Board of Directors (the “Board”) and named him Chair of Audit.", []),
     # a name in capitals keeps its suffix after the comma, and its period
     ("In connection with the Quarterly Report of QUILLON MEDICAL SYSTEMS, INC. (the \"Company\") on Form 10-Q",
      ["QUILLON MEDICAL SYSTEMS, INC."]),
