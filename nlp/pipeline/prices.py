@@ -62,10 +62,16 @@ def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offse
     return pairs
 
 
+# a price "per share" is one of stock, sold in shares ("shares of common stock at $3.00 per share")
+_SAME_UNIT = {"stock": "share"}
+
+
 def _noun(words: str) -> str:
-    """The last word, singular and lower-cased: 'Ordinary Shares' -> 'share'."""
+    """The last word, singular and lower-cased, stock counted in shares: 'Ordinary Shares' ->
+    'share', 'common stock' -> 'share'."""
     word = words.split()[-1].lower() if words.split() else ""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return _SAME_UNIT.get(word, word)
 
 
 def _priced_unit(text: str, price: Offsets, candidates: Sequence[Offsets]) -> Optional[Offsets]:

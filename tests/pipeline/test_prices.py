@@ -67,6 +67,9 @@ def test_component_replaces_the_models_price_of():
     # the unit the price is stated for names the security among those before it
     ("sold ordinary shares and pre-funded warrants at a price of $1.10 per ordinary share.",
      ["ordinary shares", "pre-funded warrants"], "$1.10", "ordinary shares"),
+    # a price per share is one of the stock, sold in shares
+    ("sold 90,000 shares of its common stock (or pre-funded warrants in lieu thereof) at a price of $2.50 per share.",
+     ["common stock", "pre-funded warrants"], "$2.50", "common stock"),
     # an exercise price may name its security after it
     ("pre-funded warrants priced at the share price minus $0.001, which is the exercise price of each "
      "Tarnwell warrant.", ["pre-funded warrants", "Tarnwell warrant"], "$0.001", "Tarnwell warrant"),
