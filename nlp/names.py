@@ -47,10 +47,17 @@ EXCHANGES = {
 }
 
 
+# title words that may follow a company's name written before an officer's title ("Kestrow CFO
+# Jane Roe", "Kestrow Chief Executive Officer")
+_TITLE_AFTER_NAME = alternation(load_patterns("titles")["title_words"])
+
+
 def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     """Where `word` stands alone as a name: not inside an address and not followed by another
-    capitalized word ("Kestrow Issuer", "Kestrow Water" are other names)."""
-    pattern = r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)(?![ \t\u202f]+[A-Z])"
+    capitalized word ("Kestrow Issuer", "Kestrow Water" are other names) but a title's
+    ("Kestrow CFO Jane Roe")."""
+    pattern = (r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)"
+               rf"(?![ \t\u202f]+(?!(?i:{_TITLE_AFTER_NAME})\b)[A-Z])")
     return [m.span() for m in re.finditer(pattern, text)]
 
 

@@ -1,7 +1,7 @@
 import pytest
 from conftest import char_offsets
 
-from nlp.names import is_common_word, is_ticker
+from nlp.names import alone_word_spans, is_common_word, is_ticker
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -49,3 +49,8 @@ def test_legal_suffixes_taken_after_an_issuer_mention(after, taken):
 ])
 def test_is_common_word(name, text, expected):
     assert is_common_word(name, text) is expected
+
+
+def test_a_word_stands_alone_before_a_title_but_not_before_another_name():
+    text = "Kestrow CFO Jane Roe said. Kestrow Water grew. Kestrow Chief Executive Officer Tom Fry. kestrow.com"
+    assert [text[a:b + 4] for a, b in alone_word_spans(text, "Kestrow")] == ["Kestrow CFO", "Kestrow Chi"]
