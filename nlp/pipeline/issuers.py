@@ -283,7 +283,7 @@ def doc_candidates(doc: Doc, text: str):
 
 
 _NAME_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}")
-# up to two more capitalized words, then a legal suffix: "Via" + " Transportation, Inc."
+# up to two more capitalized words, then a legal suffix: "Vorn" + " Transit, Inc."
 _OPENS_LEGAL_NAME = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}?" + _SUFFIX_AFTER.pattern)
 
 
@@ -352,7 +352,7 @@ class IssuerResolver:
             return any(mention_kind(name, company, text) not in (None, DEFINED_TERM) for company in acquired)
 
         # a common word the text also writes in lower case names no company, unless it opens a
-        # name written with a legal suffix ("Via" of "Via Transportation, Inc.") or the best name
+        # name written with a legal suffix ("Vorn" of "Vorn Transit, Inc.") or the best name
         # ("Vertical" of "Vertical Aerospace", whose short form it is)
         candidates = list(doc_candidates(doc, text))
         common = {core for _, core, spans in candidates if is_common_word(core, text)

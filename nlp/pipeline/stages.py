@@ -27,7 +27,7 @@ from .text_cache import cached_text
 from . import (
     agents, amounts, appointments, certifications, certified_reports, contact_staff, counted_securities, issuers,
     mentions, offers, officer_titles, officers, price_phrases, prices, proceeds, quantities, registrants,
-    sale_context, securities, signature_titles, title_alternatives,
+    sale_context, securities, signature_titles, title_alternatives, titled_officers,
 )
 
 # step name -> builder(nlp, name, **settings), in the order the default pipeline runs them
@@ -56,6 +56,7 @@ RELATION_STEPS: Dict[str, Callable] = {
     "raises": proceeds.make_raised_amounts,
     "block_titles": signature_titles.make_block_titles,
     "appointments": appointments.make_appointed_officers,
+    "titled_officers": titled_officers.make_titled_officers,
     "title_alternatives": title_alternatives.make_title_alternatives,
 }
 
