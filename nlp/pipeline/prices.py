@@ -64,6 +64,8 @@ def price_pairs(text: str, prices: Sequence[Offsets], securities: Sequence[Offse
 
 # a price "per share" is one of stock, sold in shares ("shares of common stock at $3.00 per share")
 _SAME_UNIT = {"stock": "share"}
+# a price "per ADS" (singular "ad") is one of the American depositary shares, however written
+_DEPOSITARY_SHARES = re.compile(r"depositary\s+shares?$|^ADSs?$", re.IGNORECASE)
 
 
 def _noun(words: str) -> str:
@@ -81,7 +83,8 @@ def _priced_unit(text: str, price: Offsets, candidates: Sequence[Offsets]) -> Op
     if unit is None:
         return None
     noun = _noun(unit.group(1))
-    return next((s for s in reversed(candidates) if _noun(text[s[0]:s[1]]) == noun), None)
+    return next((s for s in reversed(candidates) if _noun(text[s[0]:s[1]]) == noun
+                 or noun == "ad" and _DEPOSITARY_SHARES.search(text[s[0]:s[1]])), None)
 
 
 # replaces the model's PRICE_OF, which it beats on every split of the corpus

@@ -70,6 +70,9 @@ def test_component_replaces_the_models_price_of():
     # a price per share is one of the stock, sold in shares
     ("sold 90,000 shares of its common stock (or pre-funded warrants in lieu thereof) at a price of $2.50 per share.",
      ["common stock", "pre-funded warrants"], "$2.50", "common stock"),
+    # a price per ADS is one of the depositary shares, not of the ordinary shares each represents
+    ("sold 900,000 American Depositary Shares, each representing two ordinary shares, at a price of $8.00 per ADS.",
+     ["American Depositary Shares", "ordinary shares"], "$8.00", "American Depositary Shares"),
     # an exercise price may name its security after it
     ("pre-funded warrants priced at the share price minus $0.001, which is the exercise price of each "
      "Tarnwell warrant.", ["pre-funded warrants", "Tarnwell warrant"], "$0.001", "Tarnwell warrant"),
