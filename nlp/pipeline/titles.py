@@ -67,7 +67,8 @@ def _continues_area(title: str, word: str) -> bool:
     singular or plural ("Co-Lead Agents" + "Quillon"), and the word is written in the title's case
     ("President Roe and the" is no title)."""
     words = title.split()
-    if not words or not has_title_word(title) or _ends_title(words[-1]) or _ends_title(words[-1].removesuffix("s")):
+    last = words[-1].capitalize() if words else ""  # "members" as "Member(s)"
+    if not words or not has_title_word(title) or any(_ends_title(w) for w in (words[-1], last, last.removesuffix("s"))):
         return False
     return word[:1].isupper() or title.islower()
 

@@ -52,6 +52,7 @@ def _parts(text, phrase, issuers=frozenset()):
     # ... but not after a title's last word, singular or plural, nor in another case
     ("the Co-Lead Agents and Quillon will", "Co-Lead Agents and Quillon", ["Co-Lead Agents"]),
     ("Tom Fry, Head of Research and the board", "Head of Research and the", ["Head of Research"]),
+    ("thanked the board members, and coaches", "board members, and coaches", ["board members"]),
 ])
 def test_title_edges_follow_the_guide(text, found, expected):
     assert _parts(text, found) == expected
