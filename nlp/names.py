@@ -1,5 +1,6 @@
 """Company-name vocabulary shared by the components that find, extend and invent names."""
 import re
+from functools import lru_cache
 from typing import List, Tuple
 
 from .pattern_files import alternation, alternation_group, load_patterns
@@ -52,13 +53,20 @@ EXCHANGES = {
 _TITLE_AFTER_NAME = alternation(load_patterns("titles")["title_words"])
 
 
+_NEXT_CAPITALIZED = re.compile(r"[ \t\u202f]+[A-Z]")
+_TITLE_WORD = re.compile(rf"(?i:{_TITLE_AFTER_NAME})\b")
+
+
 def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     """Where `word` stands alone as a name: not inside an address and not followed by another
     capitalized word ("Kestrow Issuer", "Kestrow Water" are other names) but a title's
     ("Kestrow CFO Jane Roe")."""
-    pattern = (r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)"
-               rf"(?![ \t\u202f]+(?!(?i:{_TITLE_AFTER_NAME})\b)[A-Z])")
-    return [m.span() for m in re.finditer(pattern, text)]
+    spans = []
+    for match in re.finditer(r"(?<![\w@./])" + re.escape(word) + r"(?![\w@]|\.\w)", text):
+        after = _NEXT_CAPITALIZED.match(text, match.end())
+        if after is None or _TITLE_WORD.match(text, after.end() - 1):
+            spans.append(match.span())
+    return spans
 
 
 # what ends right before a ticker: "(NASDAQ: ", "under the symbol “"
@@ -75,11 +83,23 @@ def is_ticker(text: str, start: int, end: int) -> bool:
 _TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+")
 
 
+# a lower-case word of prose: not part of a web or mail address
+_PROSE_WORD = re.compile(r"(?<![\w.@/#-])([a-z]+)(?![\w@-]|\.[a-z])")
+_QUOTED_WORD = re.compile(r"[“\"]([A-Z][a-z]+)[”\"]")
+
+
+@lru_cache(maxsize=4)  # the issuers step asks for every candidate of one text
+def _words_of(text: str) -> Tuple[frozenset, frozenset]:
+    """The lower-case prose words of `text` and the capitalized words it defines in quotes."""
+    return frozenset(_PROSE_WORD.findall(text)), frozenset(_QUOTED_WORD.findall(text))
+
+
 def is_common_word(name: str, text: str) -> bool:
     """Whether `name` is one capitalized word that the text also writes in lower case as a word of
     its prose ("Fan" of "Fan Experience" beside "every fan"): a common word a headline or a
     product capitalizes, not a company's name. A web or mail address ("quillon.com",
     "ir@quillon") is no prose, and a word the text defines in quotes (“Vertical”) is a name."""
-    if not _TITLE_CASE_WORD.fullmatch(name) or re.search(rf"[“\"]{name}[”\"]", text):
+    if not _TITLE_CASE_WORD.fullmatch(name):
         return False
-    return re.search(rf"(?<![\w.@/#-]){name.lower()}(?![\w@-]|\.[a-z])", text) is not None
+    prose, quoted = _words_of(text)
+    return name.lower() in prose and name not in quoted
