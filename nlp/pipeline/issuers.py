@@ -353,7 +353,7 @@ class IssuerResolver:
 
         # a common word the text also writes in lower case names no company, unless it opens a
         # name written with a legal suffix ("Vorn" of "Vorn Transit, Inc.") or the best name
-        # ("Vertical" of "Vertical Aerospace", whose short form it is)
+        # ("Vertical" of "Vertical Lift", whose short form it is)
         candidates = list(doc_candidates(doc, text))
         common = {core for _, core, spans in candidates if is_common_word(core, text)
                   and not any(_OPENS_LEGAL_NAME.match(text, end) for _, end in spans)}

@@ -41,6 +41,7 @@ _ITEM_STOP = re.compile(r"[\n,;:()\[\]/]")
 # President – Commercial Sales": the area a title heads, capitalized words up to the line's or
 # the sentence's end
 _AREA_ENDING = re.compile(rf"(?:{alternation(_TITLES['area_title_endings'])})$")
+_AREA_HEAD = re.compile(rf"\b(?:{alternation(_TITLES['area_title_endings'])})\b")
 _AREA = re.compile(r"(?:[ \t]+of[ \t]+|,[ \t]+|[ \t]+[-–—][ \t]+)((?:[A-Z][\w&'’/-]*|and|&)(?:[ \t]+(?:[A-Z][\w&'’/-]*|and|&))*)"
                    r"(?=[ \t]*(?:$|\n|[.;,()“”\"]))", re.MULTILINE)
 # a title's last word, then one to three capitalized words up to the span's end on its line
@@ -63,7 +64,7 @@ def _ends_title(word: str) -> bool:
 
 def _continues_area(title: str, word: str) -> bool:
     """Whether `word`, after a joiner that follows `title`, adds to the area the title heads
-    ("Head of IR" + "Strategy"): the title ends on an area, not on a title's last word in the
+    ("Head of Research" + "Design"): the title ends on an area, not on a title's last word in the
     singular or plural ("Co-Lead Agents" + "Quillon"), and the word is written in the title's case
     ("President Roe and the" is no title)."""
     words = title.split()
@@ -128,10 +129,10 @@ def title_area_end(text: str, start: int, end: int, issuer_names: Set[str] = fro
 
 
 def is_area_title_line(line: str) -> bool:
-    """Whether a whole line is a title heading an area ("Director of IR & Communication",
+    """Whether a whole line is a title heading an area ("Director of Sales & Marketing",
     "Vice President, Investor Relations"): title words up to an area-heading word, then the area
     to the line's end."""
-    for head in re.finditer(rf"\b(?:{alternation(_TITLES['area_title_endings'])})\b", line):
+    for head in _AREA_HEAD.finditer(line):
         words = line[:head.end()].replace(",", " ").split()
         if all(w[0].isupper() or w in LOWER_CASE_TITLE_WORDS for w in words) and _opens_title(words[0]):
             return title_area_end(line, 0, head.end()) == len(line.rstrip())
@@ -176,7 +177,7 @@ def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozen
     piece = text[start:end]
     # "Chairman of the Board and" before a line break, or "... Officer and Joseph" running into
     # the next name: the title ends before the joiner, unless the word after it names more of
-    # the area a title heads ("Head of IR and Strategy")
+    # the area a title heads ("Head of Research and Design")
     dangling = _DANGLING.search(piece)
     if dangling and not (dangling.group(1) and (dangling.group(1).lower() in TITLE_WORDS
                                                 or _continues_area(piece[:dangling.start()], dangling.group(1)))):
