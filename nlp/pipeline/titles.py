@@ -114,11 +114,14 @@ def title_item_after(text: str, start: int, highest: int) -> int | None:
 
 def title_area_end(text: str, start: int, end: int, issuer_names: Set[str] = frozenset()) -> int:
     """Where the title text[start:end] ends with the area it heads ("Vice President" + " of Labor
-    Relations"): the area's end, or `end` when none follows. An area is no company (an issuer's
-    name, a legal suffix, an employer word), no further title and no joiner alone."""
-    if not _AREA_ENDING.search(text, start, end):
-        return end
-    area = _AREA.match(text, end)
+    Relations"): the area's end, or `end` when none follows. A title cut inside its area ("Vice
+    President of Client" + " Success") goes on to the area's end too. An area is no company (an
+    issuer's name, a legal suffix, an employer word), no further title and no joiner alone."""
+    if _AREA_ENDING.search(text, start, end):
+        area = _AREA.match(text, end)
+    else:
+        heads = (_AREA.match(text, head.end()) for head in _AREA_HEAD.finditer(text, start, end))
+        area = next((a for a in heads if a is not None and a.start(1) < end < a.end(1)), None)
     if area is None:
         return end
     words = area.group(1)

@@ -132,6 +132,14 @@ def test_normalizer_widens_a_title_to_its_list():
     ("Kai Moss, Vice President, Chief Financial Officer\n", "Vice President", "Vice President"),
     # a title that heads no area
     ("Rosa Vey, Chief Financial Officer of Operations.", "Chief Financial Officer", "Chief Financial Officer"),
+    # a title cut inside its area goes on to the area's end; "for" opens no area (it often names
+    # the organization served: "Vice President for Quenby Arts")
+    ("hired Ada Quill as Vice President for Quenby Arts.", "Vice President", "Vice President"),
+    ("named Ada Quill as Vice President of Client Success.", "Vice President of Client",
+     "Vice President of Client Success"),
+    ("named Ada Quill its Director of Field Sales and Service, a", "Director of Field",
+     "Director of Field Sales and Service"),
+    ("Ivo Link, Vice President of Quillon Widgets Inc. said", "Vice President of Quillon", "Vice President of Quillon"),
 ])
 def test_title_area(text, title, expected):
     start = text.index(title)
