@@ -8,12 +8,11 @@ manifest's company, category, source, licence and delivery batch go into `meta` 
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from nlp.errors import InputError
-from nlp.io.records import ExhibitRecord, read_records, text_sha256
+from nlp.io.records import ExhibitRecord, iter_json_lines, read_records, text_sha256
 from training.cli import run
 
 MANIFEST_FIELDS = ("company", "exhibit", "date", "source_repo", "source_path", "license", "note")
@@ -22,12 +21,10 @@ POOL_FILE = "unlabeled/press_releases.jsonl"  # the shared pool, relative to the
 
 def read_jsonl_rows(path: Path) -> Iterable[Tuple[int, dict]]:
     """(line number, row) for each non-blank line; a malformed line is a coded error naming it."""
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                yield number, json.loads(line)
-            except ValueError as err:
-                raise InputError("E030", f"{path}:{number}: malformed JSON ({err})") from None
+    for item in iter_json_lines(Path(path)):
+        if item.error:
+            raise InputError("E030", f"{path}:{item.line}: {item.error}")
+        yield item.line, item.data
 
 
 def read_manifest(path: Path) -> Dict[str, dict]:
