@@ -25,6 +25,17 @@ def record_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) ->
     meta[META_KEY] = {**(section if isinstance(section, dict) else {}), TRAINED_ON: trained_on_manifest(records)}
 
 
+def add_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> None:
+    """Add records a model learned from after training (a rule step refitted on them) to the
+    manifest in its meta; without a manifest the model's training data is unknown, and stays so."""
+    manifest = (meta.get(META_KEY) or {}).get(TRAINED_ON) if isinstance(meta.get(META_KEY), dict) else None
+    if not isinstance(manifest, dict):
+        return
+    ids = set(manifest.get("ids") or []) | {r.id for r in records}
+    hashes = set(manifest.get("text_sha256") or []) | {text_sha256(r.text) for r in records}
+    meta[META_KEY][TRAINED_ON] = {"count": len(ids), "ids": sorted(ids), "text_sha256": sorted(hashes)}
+
+
 def trained_on_overlap(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> Optional[List[str]]:
     """Ids of the records the model was trained on (same id or same text), or None when the
     model's meta does not say what it was trained on."""

@@ -7,25 +7,53 @@ of a trained model on the records it was trained on therefore gives the model th
 train` would give with the current code, without training the networks again:
 
     python -m training.refit_rules MODEL TRAIN.jsonl OUT --step issuers
+
+By default the steps see the records as the model reads text at prediction time (its own
+tokenizer, the names as written). `--like-training` shows them what `exhibit train` shows them:
+the training tokenizer and the names replaced in the same share of records as the model's
+config asks (`augment_names`, drawn from its seed), so a refitted step matches a retrained one.
 """
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import List, Sequence
 
 import typer
 from spacy.training import Example
+from spacy.util import registry
 
 from nlp.errors import ConfigError, ModelError
+from nlp.io.augment import substitute_names
 from nlp.io.docs import record_to_doc
-from nlp.io.records import read_records
+from nlp.io.records import ExhibitRecord, read_records
 from nlp.pipeline.stages import RuleStage
+from nlp.provenance import add_trained_on
+from nlp.tokenizer import TRAINING_TOKENIZER
 from training.cli import run
 
 
-def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: Sequence[str]) -> List[str]:
+def _training_examples(nlp, records: Sequence[ExhibitRecord]) -> List[Example]:
+    """The records as training shows them to `initialize`: in the training tokenizer, with the
+    names of a share of them replaced as the model's config asks."""
+    config = nlp.config.interpolate()
+    share = float((config.get("corpora") or {}).get("train", {}).get("augment_names", 0.0))
+    # the corpus reader's first pass draws from the same seed
+    rng = random.Random(int((config.get("system") or {}).get("seed") or 0) * 1000)
+    make_doc = registry.tokenizers.get(TRAINING_TOKENIZER)()(nlp)
+    examples = []
+    for record in records:
+        if share and rng.random() < share:
+            record = substitute_names(record, rng)
+        examples.append(Example(make_doc(record.text), record_to_doc(make_doc, record)))
+    return examples
+
+
+def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: Sequence[str],
+                     like_training: bool = False) -> List[str]:
     """Write to `out_dir` the model of `model_dir` with the rule steps `steps` (named "STEP" or
-    "STAGE.STEP") initialized again on the records of `records_path`; returns the refitted steps."""
+    "STAGE.STEP") initialized again on the records of `records_path`; returns the refitted steps.
+    `like_training`: fit on the records as training shows them (see the module's docstring)."""
     from nlp.models import load_model
 
     out_dir = Path(out_dir)
@@ -41,9 +69,14 @@ def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: 
             raise ModelError("E393", f"{model_dir}: {'no' if not found else 'more than one'} rule step {wanted!r}")
         chosen.append(found[0])
     records = read_records(Path(records_path))
-    examples = [Example(nlp.make_doc(r.text), record_to_doc(nlp.make_doc, r)) for r in records]
+    if like_training:
+        examples = _training_examples(nlp, records)
+    else:
+        examples = [Example(nlp.make_doc(r.text), record_to_doc(nlp.make_doc, r)) for r in records]
     for stage, step in chosen:
         stages[stage].step(step).initialize(lambda: examples, nlp=nlp)
+    # the model now knows these records: scoring it on them must warn
+    add_trained_on(nlp.meta, records)
     nlp.to_disk(out_dir)
     return [f"{stage}.{step}" for stage, step in chosen]
 
@@ -53,8 +86,11 @@ def main(
     records: Path = typer.Argument(..., help="Guide JSONL the model was trained on."),
     output: Path = typer.Argument(..., help="New, empty folder for the refitted model."),
     step: List[str] = typer.Option(..., "--step", help="Rule step to fit again (repeat for more)."),
+    like_training: bool = typer.Option(
+        False, "--like-training",
+        help="Fit on the records as `exhibit train` shows them: the training tokenizer, names replaced as the config asks."),
 ) -> None:
-    done = refit_rule_steps(model, records, output, step)
+    done = refit_rule_steps(model, records, output, step, like_training)
     typer.echo(f"refitted {', '.join(done)} into {output}")
 
 

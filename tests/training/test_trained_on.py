@@ -24,3 +24,19 @@ def test_train_pipeline_writes_the_trained_on_ids_into_meta(tmp_path, monkeypatc
     trained_on = meta["exhibit_nlp"]["trained_on"]
     assert trained_on["ids"] == ["r0", "r1"] and trained_on["count"] == 2
     assert len(trained_on["text_sha256"]) == 1  # the two records share one text
+
+
+def test_records_a_step_is_refitted_on_join_the_manifest_and_a_model_without_one_stays_unknown():
+    from nlp.io.records import ExhibitRecord
+    from nlp.provenance import add_trained_on, record_trained_on
+
+    text = small_record()["text"]
+    first, second = (ExhibitRecord.from_dict(dict(small_record(), id=i, text=t))
+                     for i, t in (("r0", text), ("r1", text + " It closed.")))
+    meta = {}
+    add_trained_on(meta, [first])
+    assert meta == {}  # what it was trained on is unknown and stays unknown
+    record_trained_on(meta, [first])
+    add_trained_on(meta, [first, second])
+    assert meta["exhibit_nlp"]["trained_on"]["ids"] == ["r0", "r1"] and meta["exhibit_nlp"]["trained_on"]["count"] == 2
+    assert len(meta["exhibit_nlp"]["trained_on"]["text_sha256"]) == 2
