@@ -42,7 +42,7 @@ _STOP = set(_COMPANIES["issuer_stop_words"])
 _HONORIFICS = {h.lower() for h in load_patterns("names")["honorifics"]}
 _OPENING_GLUE = set(_COMPANIES["name_opening_glue"])
 _ACTION = re.compile(rf"^\W{{0,3}}({alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
-N_FEATURES = 11
+N_FEATURES = 12
 # "Quillon Acquires Vorn Minerals, a ...": the company a headline says is acquired
 _ACQUIRED_IN_HEADLINE = re.compile(
     rf"(?i:\b(?:{alternation(_COMPANIES['acquisition_headline_verbs'])})[ \t]+(?:the[ \t]+)?)"
@@ -134,6 +134,22 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha() or bool(re.match(r"[a-z]{1,2}[A-Z]", word))
 
 
+def _continues_name(tokens, j: int) -> bool:
+    """Whether tokens[j], which is no name word, still belongs to the name before it: lower-case
+    letters the tokenizer split from a word's digit ("Q4" + "ntum")."""
+    before, token = tokens[j - 1], tokens[j]
+    return (not before.whitespace_ and before.text[-1:].isdigit() and before.text[:1].isalpha()
+            and token.text.isalnum() and token.text.islower())
+
+
+def _opens_with_number(tokens, i: int) -> bool:
+    """A name opening with a number ("48 Quarry Labs", "310 Larkspur Systems"): a short number, not a
+    year, written before a name word on its line."""
+    token = tokens[i]
+    return (bool(re.fullmatch(r"[1-9][0-9]{0,3}", token.text)) and not re.fullmatch(r"(?:19|20)[0-9]{2}", token.text)
+            and i + 1 < len(tokens) and token.whitespace_ == " " and _is_name_word(tokens[i + 1].text))
+
+
 def _cores(doc: Doc) -> Dict[str, str]:
     """lower-cased core name -> first surface form, for runs of capitalized tokens."""
     out: Dict[str, str] = {}
@@ -141,7 +157,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not _is_name_word(t.text):
+        if not (_is_name_word(t.text) or _opens_with_number(tokens, i)):
             i += 1
             continue
         j = i + 1
@@ -149,7 +165,7 @@ def _cores(doc: Doc) -> Dict[str, str]:
             n = tokens[j]
             if "\n" in tokens[j - 1].whitespace_ or n.is_space:
                 break
-            if _is_name_word(n.text) or (n.lower_ in _GLUE and j + 1 < len(tokens)):
+            if _is_name_word(n.text) or (n.lower_ in _GLUE and j + 1 < len(tokens)) or _continues_name(tokens, j):
                 j += 1
                 continue
             break
@@ -233,6 +249,20 @@ def _occurrences(text: str, core: str, index: Optional[Dict[str, List[int]]] = N
     return [(a, b) for a, b in spans if text[a].isupper() or not core[:1].isupper()]
 
 
+# a lead sentence's subject, described before its verb: "NAME, the pioneer of ..., today announced"
+# (after the name, its legal suffix and a parenthesised definition). The description stays in
+# its sentence and holds no dash or slash, which set a dateline's place and date apart from the
+# sentence ("CITY, State, Date /Wire/ -- Quillon, a maker of ..., today announced")
+_APPOSITIVE_SUBJECT = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*,(?:(?!\.[ \t]+[A-Z][a-z]|[–—/]|--|[ \t]-[ \t])[^\n]){2,300}?,[ \t]*(?:\w+[ \t]+){0,2}?"
+    rf"(?:{alternation(_COMPANIES['issuer_action_regexes'])})", re.I)
+
+
+def _is_appositive_subject(text: str, end: int) -> bool:
+    suffix = _SUFFIX_AFTER.match(text, end, end + 40)
+    return bool(_APPOSITIVE_SUBJECT.match(text, suffix.end() if suffix else end, end + 400))
+
+
 def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.ndarray:
     """Text-only features of one candidate name (no recognizer output, so the scorer can be
     fitted at initialize, before the recognizer is trained)."""
@@ -251,6 +281,7 @@ def name_features(text: str, core: str, spans: List[Tuple[int, int]]) -> numpy.n
     f[8] = float(any(_ACTION.match(_SUFFIX_AFTER.sub("", a, count=1).lstrip(" ,.")[:20]) for a in after))
     f[9] = spans[0][0] / n
     f[10] = float(any(re.search(r"/s/\s*$", b) for b in before))
+    f[11] = float(any(_is_appositive_subject(text, end) for _, end in spans[:5]))
     return f
 
 
@@ -323,7 +354,9 @@ class IssuerResolver:
     def name_probability(self, features: numpy.ndarray) -> float:
         if not self.cfg["weights"]:
             return 0.0
-        z = float(numpy.dot(features, self.cfg["weights"]) + self.cfg["bias"])
+        # a scorer fitted before the subject feature (v3.2.30 and earlier) has 11 weights
+        weights = self.cfg["weights"]
+        z = float(numpy.dot(features[:len(weights)], weights) + self.cfg["bias"])
         return 1.0 / (1.0 + math.exp(-z))
 
     def best_candidate(self, doc: Doc, text: str, excluded: List[str] = (),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
 from spacy.training import Example
@@ -467,3 +468,65 @@ def test_a_common_word_opening_the_issuers_name_stays_its_short_form():
     nlp, _ = _fitted()
     doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, text, ("Brixa", "ISSUER", 3)))
     assert "Brixa" in {e.text for e in doc.ents if e.label_ == "ISSUER"}
+
+
+def _exhibit_doc(text):
+    """A doc in the shipped tokenizer, which splits a word's digits from the letters after them."""
+    from nlp.tokenizer import SHIPPED_TOKENIZER
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = spacy.util.registry.tokenizers.get(SHIPPED_TOKENIZER)()(nlp)
+    return nlp.make_doc(text)
+
+
+def test_a_name_with_a_digit_inside_a_word_stays_whole():
+    from nlp.pipeline.issuers import doc_candidates
+
+    doc = _exhibit_doc("Q4ntum Grid Expands\n\nQ4ntum Grid, a maker of lamps, today announced a plant.")
+    assert [t.text for t in doc][:2] == ["Q4", "ntum"]  # what the candidates must join again
+    cores = {core for _, core, _ in doc_candidates(doc, doc.text)}
+    assert "Q4ntum Grid" in cores and "Grid" not in cores
+
+
+def test_a_name_may_open_with_a_number_but_not_with_a_year():
+    from nlp.pipeline.issuers import doc_candidates
+
+    doc = _exhibit_doc("48 Quarry Labs Joins Forum\n\n48 Quarry Labs said its 2025 Annual Meeting went well.")
+    cores = {core for _, core, _ in doc_candidates(doc, doc.text)}
+    assert "48 Quarry Labs" in cores
+    assert not any(core.startswith("2025") for core in cores) and "Annual Meeting" in cores
+
+
+def test_a_lead_sentence_subject_described_before_its_verb_is_a_feature():
+    from nlp.pipeline.issuers import _occurrences, name_features
+
+    text = ("Vantor Grid Brings Lamps to Halvex\n\n"
+            "Vantor Grid, Inc. (the “Company”), the pioneer of solid lamps for Halvex, today announced a kit. "
+            "Halvex, based in Ohio. The board, which met in May, announced nothing.")
+    subject = name_features(text, "Vantor Grid", _occurrences(text, "Vantor Grid"))
+    partner = name_features(text, "Halvex", _occurrences(text, "Halvex"))
+    assert subject[11] == 1.0
+    # a description that ends its sentence is no subject's ("Halvex, based in Ohio. The board, ...")
+    assert partner[11] == 0.0
+
+
+def test_a_scorer_fitted_before_the_subject_feature_still_scores_names():
+    from nlp.pipeline.issuers import IssuerResolver
+
+    resolver = IssuerResolver()
+    resolver.cfg["weights"] = [1.0] * 11
+    resolver.cfg["bias"] = -1.0
+    features = numpy.ones(12, dtype="float32")
+    features[11] = 50.0  # read by a scorer with 12 weights only
+    assert resolver.name_probability(features) == pytest.approx(1 / (1 + numpy.exp(-10.0)))
+
+
+def test_a_dateline_place_is_no_lead_sentence_subject():
+    from nlp.pipeline.issuers import _occurrences, name_features
+
+    for dateline in ("HALVERTON, Ohio, May 5, 2025 /Wire Service/ -- ", "Halverton, May 5, 2025 - ",
+                     "Halverton, Ohio – May 5, 2025—"):
+        text = dateline + "Vantor Grid, the pioneer of solid lamps, today announced a kit in Halverton."
+        place = dateline.split(",")[0]
+        assert name_features(text, place, _occurrences(text, place))[11] == 0.0, dateline
+        assert name_features(text, "Vantor Grid", _occurrences(text, "Vantor Grid"))[11] == 1.0, dateline

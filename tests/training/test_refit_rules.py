@@ -42,3 +42,19 @@ def test_an_unknown_step_or_a_used_folder_is_refused(tmp_path, seeds_path):
     (tmp_path / "used" / "file").write_text("x")
     with pytest.raises(ConfigError, match="E388"):
         refit_rule_steps(model, seeds_path, tmp_path / "used", ["issuers"])
+
+
+def test_a_refit_like_training_fits_on_the_training_tokens_and_lists_the_records(tmp_path, seeds_path):
+    from nlp.io.records import read_records
+    from nlp.provenance import record_trained_on, trained_on_overlap
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("exhibit_entity_rules", config={"steps": ["mentions", "issuers"]})
+    nlp.initialize()
+    record_trained_on(nlp.meta, [])  # a model that says what it was trained on: nothing yet
+    nlp.to_disk(tmp_path / "model")
+    refit_rule_steps(tmp_path / "model", seeds_path, tmp_path / "refit", ["issuers"], like_training=True)
+    assert len(_weights(tmp_path / "refit")) == 12
+    records = read_records(seeds_path)
+    # scoring the refitted model on the records it was fitted on now warns
+    assert trained_on_overlap(spacy.load(tmp_path / "refit").meta, records) == [r.id for r in records]
