@@ -83,7 +83,8 @@ def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: 
 
 def main(
     model: Path = typer.Argument(..., help="Trained model directory."),
-    records: Path = typer.Argument(..., help="Guide JSONL the model was trained on."),
+    records: Path = typer.Argument(
+        ..., help="Guide JSONL to fit the steps on (usually what the model was trained on); they join meta.json's trained_on."),
     output: Path = typer.Argument(..., help="New, empty folder for the refitted model."),
     step: List[str] = typer.Option(..., "--step", help="Rule step to fit again (repeat for more)."),
     like_training: bool = typer.Option(
