@@ -87,8 +87,10 @@ def leading_word_forms(forms: Dict[str, str], text: str) -> Set[str]:
             continue  # "NOK 72.00" taken for a name is none
         first = words[0]
         # three capitals are an abbreviation ("VXR Holdings" repeated as "VXR"); a shorter word
-        # in title case is too often an ordinary word
-        if len(first) < (3 if first.isupper() else 4) or not first[:1].isupper() or not first.isalpha():
+        # in title case is too often an ordinary word; capitals with a digit ("Q7 Labs") are
+        # no word at all
+        coined = bool(re.fullmatch(r"[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*", first))
+        if not coined and (len(first) < (3 if first.isupper() else 4) or not first[:1].isupper() or not first.isalpha()):
             continue
         # a lower-case use as a word rules it out; inside a web or mail address ("www.kestrow.com",
         # "kestrow-financial") it is still the name

@@ -150,6 +150,9 @@ def test_an_issuer_first_word_used_alone_is_a_short_form():
     # a sum taken for a name gives no short form: "NOK" is no company
     text = "at NOK 72.00 per share. NOK is the currency. NOK 5 million."
     assert leading_word_forms({"NOK 72.00": "ISSUER"}, text) == set()
+    # capitals with a digit are no ordinary word, however short ("Q7" of "Q7 Labs")
+    text = "Q7 Labs opened a gym. Q7 members train daily. Q7 grew; see q7labs.com."
+    assert leading_word_forms({"Q7 Labs": "ISSUER"}, text) == {"Q7"}
 
 
 def test_a_surname_counts_alone_but_not_inside_another_name():
