@@ -68,6 +68,8 @@ _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-�
 _NOT_A_NAME = set(load_patterns("names")["not_a_name"])
 _GLUED_FIRST_NAME = re.compile(r"(?<=[a-z]\.)([A-ZÀ-Þ][a-zà-ÿ\u0300-\u036f]+)[ \t]+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+$")
+# by the guide an OFFICER excludes an honorific: "Dr. Ada Quill" is the OFFICER "Ada Quill"
+_HONORIFIC_OPENING = re.compile(rf"(?:{alternation(load_patterns('names')['honorifics'])})\.?[ \t]+(?=[A-Z])")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÀ-Þ](?:[\w\u0300-\u036f-]|['’](?!s\b))+)(?![ \t]*[.,]?[ \t]*(?:Inc|Corp|LLC|Ltd)\b)")
 # nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[“\"]?$")
@@ -174,8 +176,8 @@ class EntityNormalizer:
             defined = defined_terms(text)
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
-            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(
-                        self._whole_person_name(self._without_glued_heading(self._first_name_once(span)), text), text),
+            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._whole_person_name(
+                        self._without_honorific(self._without_glued_heading(self._first_name_once(span))), text), text),
                         defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
@@ -211,6 +213,15 @@ class EntityNormalizer:
         if span.label_ != "OFFICER" or len(span) < 3 or span[0].whitespace_ or span[0].lower_ not in _NOT_A_NAME:
             return span
         return Span(span.doc, span.start + 1, span.end, label=span.label)
+
+    @staticmethod
+    def _without_honorific(span: Span) -> Span:
+        """An OFFICER guess opening with an honorific starts after it."""
+        opening = _HONORIFIC_OPENING.match(span.text) if span.label_ == "OFFICER" else None
+        if opening is None:
+            return span
+        name = span.doc.char_span(span.start_char + opening.end(), span.end_char, span.label_, alignment_mode="contract")
+        return name if name is not None and len(name) else span
 
     @staticmethod
     def _whole_person_name(span: Span, text: str) -> Span:

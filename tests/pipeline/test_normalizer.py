@@ -308,6 +308,12 @@ def test_an_officer_guess_opening_with_a_glued_contact_heading_starts_after_it()
     assert [e.text for e in doc.ents] == ["Ada Roe"]
 
 
+def test_an_officer_guess_leaves_out_its_honorific_as_the_guide_asks():
+    text = "Dr. Ada Quill, Chief Executive Officer, and Dr Tom Fry joined. Dr. Quill spoke at Dr. Pepper Arena."
+    assert _normalized(text, ("Dr. Ada Quill", "OFFICER"), ("Dr Tom Fry", "OFFICER"), ("Dr. Quill", "OFFICER"),
+                       ("Dr. Pepper Arena", "ISSUER")) == ["Ada Quill", "Tom Fry", "Quill", "Dr. Pepper Arena"]
+
+
 def test_a_guess_across_a_column_gap_is_one_per_column():
     text = ("/s/ Ada Quill            /s/ Tom Fry\n"
             "Ada Quill\t\tTom Fry\n"
