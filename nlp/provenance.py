@@ -19,6 +19,13 @@ def trained_on_manifest(records: Sequence[ExhibitRecord]) -> Dict[str, Any]:
             "text_sha256": sorted({text_sha256(r.text) for r in records})}
 
 
+def _manifest_in(meta: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """The trained_on manifest of a model's meta, or None when the meta does not say."""
+    section = meta.get(META_KEY)
+    manifest = section.get(TRAINED_ON) if isinstance(section, dict) else None
+    return manifest if isinstance(manifest, dict) else None
+
+
 def record_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> None:
     """Put the training records' manifest into a model's meta (nlp.meta, saved with the model)."""
     section = meta.get(META_KEY)
@@ -28,8 +35,8 @@ def record_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) ->
 def add_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> None:
     """Add records a model learned from after training (a rule step refitted on them) to the
     manifest in its meta; without a manifest the model's training data is unknown, and stays so."""
-    manifest = (meta.get(META_KEY) or {}).get(TRAINED_ON) if isinstance(meta.get(META_KEY), dict) else None
-    if not isinstance(manifest, dict):
+    manifest = _manifest_in(meta)
+    if manifest is None:
         return
     ids = set(manifest.get("ids") or []) | {r.id for r in records}
     hashes = set(manifest.get("text_sha256") or []) | {text_sha256(r.text) for r in records}
@@ -39,8 +46,8 @@ def add_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> No
 def trained_on_overlap(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> Optional[List[str]]:
     """Ids of the records the model was trained on (same id or same text), or None when the
     model's meta does not say what it was trained on."""
-    manifest = (meta.get(META_KEY) or {}).get(TRAINED_ON) if isinstance(meta.get(META_KEY), dict) else None
-    if not isinstance(manifest, dict):
+    manifest = _manifest_in(meta)
+    if manifest is None:
         return None
     ids, hashes = set(manifest.get("ids") or []), set(manifest.get("text_sha256") or [])
     return [r.id for r in records if r.id in ids or text_sha256(r.text) in hashes]

@@ -15,7 +15,6 @@ config asks (`augment_names`, drawn from its seed), so a refitted step matches a
 """
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import List, Sequence
 
@@ -24,29 +23,28 @@ from spacy.training import Example
 from spacy.util import registry
 
 from nlp.errors import ConfigError, ModelError
-from nlp.io.augment import substitute_names
+from nlp.io.corpus_reader import GuideCorpus
 from nlp.io.docs import record_to_doc
-from nlp.io.records import ExhibitRecord, read_records
+from nlp.io.records import read_records
 from nlp.pipeline.stages import RuleStage
 from nlp.provenance import add_trained_on
 from nlp.tokenizer import TRAINING_TOKENIZER
 from training.cli import run
 
 
-def _training_examples(nlp, records: Sequence[ExhibitRecord]) -> List[Example]:
-    """The records as training shows them to `initialize`: in the training tokenizer, with the
-    names of a share of them replaced as the model's config asks."""
+def _training_examples(nlp, records_path: Path) -> List[Example]:
+    """The records as training shows them to `initialize`: the config's training corpus reader
+    (names replaced in the share of records it asks, from its seed) over the training tokenizer."""
     config = nlp.config.interpolate()
-    share = float((config.get("corpora") or {}).get("train", {}).get("augment_names", 0.0))
-    # the corpus reader's first pass draws from the same seed
-    rng = random.Random(int((config.get("system") or {}).get("seed") or 0) * 1000)
-    make_doc = registry.tokenizers.get(TRAINING_TOKENIZER)()(nlp)
-    examples = []
-    for record in records:
-        if share and rng.random() < share:
-            record = substitute_names(record, rng)
-        examples.append(Example(make_doc(record.text), record_to_doc(make_doc, record)))
-    return examples
+    train = (config.get("corpora") or {}).get("train", {})
+    reader = GuideCorpus(Path(records_path), None, None, train.get("alignment", "expand"),
+                         float(train.get("augment_names", 0.0)), int((config.get("system") or {}).get("seed") or 0))
+    prediction_tokenizer = nlp.tokenizer
+    nlp.tokenizer = registry.tokenizers.get(TRAINING_TOKENIZER)()(nlp)
+    try:
+        return list(reader(nlp))  # its first pass, as the first initialize sees
+    finally:
+        nlp.tokenizer = prediction_tokenizer
 
 
 def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: Sequence[str],
@@ -70,7 +68,7 @@ def refit_rule_steps(model_dir: Path, records_path: Path, out_dir: Path, steps: 
         chosen.append(found[0])
     records = read_records(Path(records_path))
     if like_training:
-        examples = _training_examples(nlp, records)
+        examples = _training_examples(nlp, records_path)
     else:
         examples = [Example(nlp.make_doc(r.text), record_to_doc(nlp.make_doc, r)) for r in records]
     for stage, step in chosen:

@@ -142,11 +142,15 @@ def _continues_name(tokens, j: int) -> bool:
             and token.text.isalnum() and token.text.islower())
 
 
+# a short number that is no year
+_NAME_NUMBER = re.compile(r"(?!(?:19|20)[0-9]{2}$)[1-9][0-9]{0,3}")
+
+
 def _opens_with_number(tokens, i: int) -> bool:
     """A name opening with a number ("48 Quarry Labs", "310 Larkspur Systems"): a short number, not a
     year, written before a name word on its line."""
     token = tokens[i]
-    return (bool(re.fullmatch(r"[1-9][0-9]{0,3}", token.text)) and not re.fullmatch(r"(?:19|20)[0-9]{2}", token.text)
+    return (bool(_NAME_NUMBER.fullmatch(token.text))
             and i + 1 < len(tokens) and token.whitespace_ == " " and _is_name_word(tokens[i + 1].text))
 
 

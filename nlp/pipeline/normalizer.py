@@ -67,9 +67,10 @@ _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
 _NOT_A_NAME = set(load_patterns("names")["not_a_name"])
 _GLUED_FIRST_NAME = re.compile(r"(?<=[a-z]\.)([A-ZÀ-Þ][a-zà-ÿ\u0300-\u036f]+)[ \t]+$")
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+$")
+_HONORIFIC = alternation(load_patterns("names")["honorifics"])
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFIC})\.?[ \t]+$")
 # by the guide an OFFICER excludes an honorific: "Dr. Ada Quill" is the OFFICER "Ada Quill"
-_HONORIFIC_OPENING = re.compile(rf"(?:{alternation(load_patterns('names')['honorifics'])})\.?[ \t]+(?=[A-Z])")
+_HONORIFIC_OPENING = re.compile(rf"(?:{_HONORIFIC})\.?[ \t]+(?=[A-Z])")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÀ-Þ](?:[\w\u0300-\u036f-]|['’](?!s\b))+)(?![ \t]*[.,]?[ \t]*(?:Inc|Corp|LLC|Ltd)\b)")
 # nobody's name follows "the": "the “Landlord”", "the Landlord stated" name a party, not a person
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[“\"]?$")
