@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from nlp.errors import InputError
-from nlp.io.records import ExhibitRecord, iter_json_lines, read_records, text_sha256
+from nlp.io.records import ExhibitRecord, iter_checked_lines, iter_json_lines, text_sha256
 from training.cli import run
 
 MANIFEST_FIELDS = ("company", "exhibit", "date", "source_repo", "source_path", "license", "note")
@@ -45,22 +45,24 @@ def read_pool(pool_path: Path, pool_manifest: Dict[str, dict]) -> Dict[str, str]
     return texts
 
 
-def source_text(record_id: str, texts_dir: Path, pool_texts: Dict[str, str]) -> Tuple[str, str, Path]:
+def source_text(record_id: str, texts_dir: Path, pool_texts: Dict[str, str],
+                pool_path: Optional[Path] = None) -> Tuple[str, str, Path]:
     """(text, meta source_file, where it was read) for an exhibit file or a pool release."""
     if record_id in pool_texts:
-        return pool_texts[record_id], f"{POOL_FILE}#{record_id}", Path(POOL_FILE)
+        return pool_texts[record_id], f"{POOL_FILE}#{record_id}", Path(pool_path or POOL_FILE)
     path = Path(texts_dir) / f"{record_id}.txt"
     return path.read_bytes().decode("utf-8"), f"texts/{record_id}.txt", path
 
 
 def attach_source(record: ExhibitRecord, texts_dir: Path, manifest: Dict[str, dict],
-                  pool_texts: Optional[Dict[str, str]] = None) -> ExhibitRecord:
+                  pool_texts: Optional[Dict[str, str]] = None, pool_path: Optional[Path] = None,
+                  manifests_read: str = "the manifest") -> ExhibitRecord:
     """The record with its text re-read from its source and manifest fields in meta."""
     row = manifest.get(record.id)
     if row is None:
-        raise InputError("E032", f"{record.id}: not in the manifest")
+        raise InputError("E032", f"{record.id}: not in {manifests_read}")
     try:
-        text, source_file, path = source_text(record.id, texts_dir, pool_texts or {})
+        text, source_file, path = source_text(record.id, texts_dir, pool_texts or {}, pool_path)
     except FileNotFoundError as err:
         raise InputError("E031", f"{record.id}: no exhibit text at {err.filename}") from None
     if text != record.text:
@@ -75,20 +77,33 @@ def attach_source(record: ExhibitRecord, texts_dir: Path, manifest: Dict[str, di
 
 def assemble(resolved: Iterable[Path], texts_dir: Path, manifest_path: Path,
              pool_path: Optional[Path] = None, pool_manifest_path: Optional[Path] = None) -> List[ExhibitRecord]:
+    """Corpus records, sorted by id, from resolved annotation files; an id annotated twice, in
+    one file or two, is an error naming both places."""
     manifest = read_manifest(manifest_path)
+    manifests_read = f"the manifest {manifest_path}"
     pool_texts: Dict[str, str] = {}
+    pool_path = Path(pool_path) if pool_path is not None else Path(manifest_path).parent / POOL_FILE
     if pool_manifest_path is not None and Path(pool_manifest_path).exists():
         pool_manifest = read_manifest(pool_manifest_path)
         clash = sorted(set(pool_manifest) & set(manifest))
         if clash:
             raise InputError("E032", f"{pool_manifest_path}: ids also in {manifest_path}: {', '.join(clash)}")
-        pool_texts = read_pool(pool_path or Path(manifest_path).parent / POOL_FILE, pool_manifest)
+        pool_texts = read_pool(pool_path, pool_manifest)
         manifest = {**manifest, **pool_manifest}
-    records = []
+        manifests_read += f" or the pool manifest {pool_manifest_path}"
+    elif pool_manifest_path is not None:
+        # a corpus without pool releases needs no pool manifest; say so only if one is missed
+        manifests_read += f" (no pool manifest at {pool_manifest_path})"
+    records: Dict[str, ExhibitRecord] = {}
+    first_seen: Dict[str, str] = {}
     for path in resolved:
-        for record in read_records(path):
-            records.append(attach_source(record, texts_dir, manifest, pool_texts))
-    return sorted(records, key=lambda r: r.id)
+        for line, record in iter_checked_lines(Path(path), ExhibitRecord.from_dict):
+            where = f"{path}:{line}"
+            if record.id in first_seen:
+                raise InputError("E162", f"{where}: {record.id}: duplicate id, also at {first_seen[record.id]}")
+            first_seen[record.id] = where
+            records[record.id] = attach_source(record, texts_dir, manifest, pool_texts, pool_path, manifests_read)
+    return [records[i] for i in sorted(records)]
 
 
 def main(
@@ -104,10 +119,6 @@ def main(
     from nlp.io.records import expand_jsonl_paths, write_records
 
     records = assemble(expand_jsonl_paths(resolved), texts, manifest, pool, pool_manifest)
-    ids = [r.id for r in records]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise SystemExit(f"duplicate ids: {', '.join(duplicates)}")
     count = write_records(records, output)
     print(f"wrote {count} records to {output}")
 

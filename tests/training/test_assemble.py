@@ -86,3 +86,26 @@ def test_a_missing_exhibit_file_is_named(sources):
     (texts / "oth_acme.txt").unlink()
     with pytest.raises(InputError, match="oth_acme: no exhibit text at .*oth_acme.txt"):
         assemble([resolved], texts, manifest, pool, pool_manifest)
+
+
+def test_an_annotated_text_that_differs_from_the_pool_names_the_pool_file_read(sources):
+    _, texts, manifest, pool, pool_manifest, resolved = sources
+    rows = [json.loads(line) for line in resolved.read_text().splitlines()]
+    rows[0]["text"] = POOL_TEXT.replace("Bolt", "Volt")
+    _jsonl(resolved, rows)
+    with pytest.raises(InputError, match=rf"unl_bolt: annotated text differs from {pool}"):
+        assemble([resolved], texts, manifest, pool, pool_manifest)
+
+
+def test_a_missing_pool_manifest_is_named_when_a_release_needs_it(sources):
+    tmp_path, texts, manifest, pool, _, resolved = sources
+    with pytest.raises(InputError, match=r"unl_bolt: not in the manifest .*manifest.jsonl \(no pool manifest at .*absent.jsonl\)"):
+        assemble([resolved], texts, manifest, pool, tmp_path / "absent.jsonl")
+
+
+def test_an_id_annotated_twice_names_both_places(sources):
+    tmp_path, texts, manifest, pool, pool_manifest, resolved = sources
+    again = _jsonl(tmp_path / "again.jsonl", [
+        {"id": "oth_acme", "text": FILE_TEXT, "entities": [], "relations": []}])
+    with pytest.raises(InputError, match=r"again.jsonl:1: oth_acme: duplicate id, also at .*resolved.jsonl:2"):
+        assemble([resolved, again], texts, manifest, pool, pool_manifest)
