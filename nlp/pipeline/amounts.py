@@ -38,9 +38,10 @@ MONEY = (
     rf"(?:\s?(?:{alternation(_CUES['magnitudes'])})\b)?"
 )
 _PATTERNS = (
-    # "gross proceeds of approximately $8.3 million", "aggregate gross proceeds to the Company of"
+    # "gross proceeds of approximately $8.3 million", "aggregate gross proceeds to the Company of",
+    # "Private Placement for Proceeds of $839,999" ("grossproceeds": words glued by extraction)
     re.compile(
-        rf"\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s+proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
+        rf"(?:\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s*|\bfor\s+)proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
         rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
         re.IGNORECASE,
     ),
@@ -55,10 +56,19 @@ _PATTERNS = (
         rf"\b(?:{alternation(_CUES['raise_words'])})\s+(?:(?:{alternation(_CUES['raise_fillers'])})\s+)*({MONEY})",
         re.IGNORECASE,
     ),
-    # "approximately $13.9 million in gross proceeds", "an aggregate principal amount of US$1.7 billion"
+    # "approximately $13.9 million in gross proceeds", "an aggregate principal amount of US$1.7 billion",
+    # "an aggregate offering amount of $115 million"
     re.compile(
         rf"({MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])})\s+)?proceeds\b"
-        rf"|\baggregate\s+principal\s+amount\s+of\s+({MONEY})",
+        rf"|\baggregate\s+principal\s+amount\s+of\s+({MONEY})"
+        rf"|\b(?:aggregate\s+)?offering\s+amount\s+of\s+(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
+        re.IGNORECASE,
+    ),
+    # "the purchase and sale of approximately $17 million of Common Shares": a securities sale's
+    # own wording (a bare "sale of $7.7 million of" is as often tax credits or assets)
+    re.compile(
+        rf"\b(?:purchase|issuance)\s+and\s+sale\s+of\s+"
+        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})\s+of\b",
         re.IGNORECASE,
     ),
     # "the offering of US$400 million aggregate principal amount of senior notes": the sum an

@@ -49,6 +49,18 @@ def test_the_sum_an_offering_is_for_is_the_amount():
     assert _amounts(text) == ["$350,000", "$320,000", "US$1.7 billion", "$5 million"]
 
 
+def test_proceeds_for_an_offering_amount_and_a_securities_sale_state_the_amount():
+    text = ("Vorn Minerals Completes Private Placement for Proceeds of $839,000. It sold units for "
+            "grossproceeds of $1,155,000, an aggregate offering amount of $11.5 million, and agreed to "
+            "the purchase and sale of approximately $17 million of Common Shares.")
+    assert _amounts(text) == ["$839,000", "$1,155,000", "$11.5 million", "$17 million"]
+
+
+def test_a_bare_sale_of_a_sum_of_something_is_no_amount():
+    text = "Quillon Receives Proceeds from the sale of $7.7 million of tax credits and the sale of $2 million of land."
+    assert _amounts(text) == []
+
+
 def test_balances_ratios_and_old_notes_are_no_principal_amount():
     text = ("At year end Quillon had $59.2 million in aggregate principal amount of its 5.25% notes. "
             "It offers to exchange any and all of the $750,000,000 in aggregate principal amount of "
