@@ -129,7 +129,7 @@ ENTRIES: Tuple[Code, ...] = (
     # Every command
     Code("E160", "the file system refused (disk full, permission, a file where a folder should be)"),
     Code("E161", "an input holds no records", ("nlp.convert", "nlp.evaluation", "nlp.io.records")),
-    Code("E162", "two records have the same id"),
+    Code("E162", "two records have the same id", shared_by=("nlp.io.records", "training.assemble")),
     Code("E163", "the folder of an output is a file"),
     Code("E164", "the splits file cannot be read or written"),
     Code("E165", "a record to score has a span out of its text, or overlapping spans"),
