@@ -51,6 +51,7 @@ _ACQUIRED_IN_HEADLINE = re.compile(
 
 # the capitalized word right after a name, on its line
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][\w’'&.-]*)")
+_POSSESSIVE_END = re.compile(r"[’']s$")
 # words that may follow the issuer's own name: a part of it ("IR", "Board") or a company word
 # ("Pharmaceuticals"), which the normalizer takes into the name
 _WORDS_AFTER_OWN_NAME = {w.lower() for w in _COMPANIES["issuer_part_words"]} | set(_COMPANIES["company_name_words"])
@@ -63,15 +64,16 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] runs on into a longer name of something else: a
     subsidiary's or a product's ("Quillon Texas Utilities", "Quillon Coach"). A verb ("Quillon
     Reports"), a title or a part of the issuer ("Quillon CEO", "Quillon Investor Relations"), a
-    security ("Quillon Class A Common Stock") or the name said again ("About Quillon Quillon is")
+    security ("Quillon Class A Common Stock") or the name said again ("About Quillon Quillon is",
+    "About Quillon Quillon’s platform")
     may follow the issuer's own name; so may anything after a name that ends with a period. A
     company word ("Quillon Pharmaceuticals") is left to the normalizer, which takes the name whole."""
     match = _NEXT_WORD.match(text, end)
     if match is None or text[end - 1] == ".":
         return False
     word = match.group(1).rstrip(".").lower()
-    return not (word in _WORDS_AFTER_OWN_NAME or _verb_title_or_security(text, match)
-                or word == text[start:end].split()[0].lower())
+    said_again = _POSSESSIVE_END.sub("", word) == text[start:end].split()[0].lower()  # "Quillon’s" too
+    return not (word in _WORDS_AFTER_OWN_NAME or _verb_title_or_security(text, match) or said_again)
 
 
 def _verb_title_or_security(text: str, next_word: re.Match) -> bool:

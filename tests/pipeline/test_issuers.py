@@ -362,6 +362,7 @@ def test_a_title_guess_on_the_issuers_name_becomes_an_issuer_mention():
     ("Vornhal Reports Results", True), ("the Vornhal Board", True), ("Vornhal CEO Jane Roe", True),
     ("Vornhal Investor Relations", True), ("Vornhal Class A Common Stock", True),
     ("Vornhal Pharmaceuticals AG", True), ("About Vornhal Vornhal is", True),
+    ("About Vornhal Vornhal’s platform", True), ("About Vornhal Vornhal's platform", True),
     # after a period a new sentence may start
     ("Vornhal Inc. Shares rose.", True),
 ])
