@@ -149,11 +149,11 @@ _NAME_NUMBER = re.compile(r"(?!(?:19|20)[0-9]{2}$)[1-9][0-9]{0,3}")
 
 
 def _opens_with_number(tokens, i: int) -> bool:
-    """A name opening with a number ("48 Quarry Labs", "310 Larkspur Systems"): a short number, not a
-    year, written before a name word on its line."""
+    """A name opening with a number ("48 Quarry Labs", "310 Larkspur Systems", "2Quill" split by the
+    tokenizer): a short number, not a year, written before a name word on its line."""
     token = tokens[i]
     return (bool(_NAME_NUMBER.fullmatch(token.text))
-            and i + 1 < len(tokens) and token.whitespace_ == " " and _is_name_word(tokens[i + 1].text))
+            and i + 1 < len(tokens) and token.whitespace_ in (" ", "") and _is_name_word(tokens[i + 1].text))
 
 
 def _cores(doc: Doc) -> Dict[str, str]:

@@ -498,6 +498,15 @@ def test_a_name_may_open_with_a_number_but_not_with_a_year():
     assert not any(core.startswith("2025") for core in cores) and "Annual Meeting" in cores
 
 
+def test_a_number_glued_to_a_name_word_opens_the_name():
+    from nlp.pipeline.issuers import doc_candidates
+
+    doc = _exhibit_doc("About 7Quarry\n\n7Quarry, a maker of lamps, today announced a plant in 2025Vantor Park.")
+    assert [t.text for t in doc][1:3] == ["7", "Quarry"]  # split by the tokenizer, joined again
+    cores = {core for _, core, _ in doc_candidates(doc, doc.text)}
+    assert "7Quarry" in cores and not any(core.startswith("2025") for core in cores)
+
+
 def test_a_lead_sentence_subject_described_before_its_verb_is_a_feature():
     from nlp.pipeline.issuers import _occurrences, name_features
 
