@@ -20,6 +20,8 @@ from .phrases import phrase_rule
 _CUES = load_patterns("offering_cues")
 _OPTIONAL_SPACE = r"\s?"  # "USD 5 million" and "USD5 million"
 _SPACE = r"\s+"
+# "approximately ", "up to " before a sum, or nothing
+_APPROXIMATELY = rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?"
 _CURRENCY = alternation(
     [rf"(?:{alternation(_CUES['dollar_prefixes'])})?\$"]
     + [code + _OPTIONAL_SPACE for code in _CUES["currency_codes"]]
@@ -42,13 +44,13 @@ _PATTERNS = (
     # "Private Placement for Proceeds of $839,999" ("grossproceeds": words glued by extraction)
     re.compile(
         rf"(?:\b(?:aggregate\s+)?(?:{alternation(_CUES['proceeds_words'])})\s*|\bfor\s+)proceeds\s+(?:to\s+the\s+\w+\s+)?(?:of\s+)?"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
+        rf"{_APPROXIMATELY}({MONEY})",
         re.IGNORECASE,
     ),
     # "net proceeds from the offering, after deducting ..., are expected to be approximately $71.3 million"
     re.compile(
         rf"\bproceeds\b[^.;]{{0,200}}?\b(?:{alternation(_CUES['proceeds_statement_verbs'])})\s+"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
+        rf"{_APPROXIMATELY}({MONEY})",
         re.IGNORECASE,
     ),
     # "to raise approximately A$19.6 million", "raised a total of $5 million"
@@ -61,14 +63,14 @@ _PATTERNS = (
     re.compile(
         rf"({MONEY})\s+in\s+(?:(?:{alternation(_CUES['proceeds_words'])})\s+)?proceeds\b"
         rf"|\baggregate\s+principal\s+amount\s+of\s+({MONEY})"
-        rf"|\b(?:aggregate\s+)?offering\s+amount\s+of\s+(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
+        rf"|\b(?:aggregate\s+)?offering\s+amount\s+of\s+{_APPROXIMATELY}({MONEY})",
         re.IGNORECASE,
     ),
     # "the purchase and sale of approximately $17 million of Common Shares": a securities sale's
     # own wording (a bare "sale of $7.7 million of" is as often tax credits or assets)
     re.compile(
         rf"\b(?:purchase|issuance)\s+and\s+sale\s+of\s+"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})\s+of\b",
+        rf"{_APPROXIMATELY}({MONEY})\s+of\b",
         re.IGNORECASE,
     ),
     # "the offering of US$400 million aggregate principal amount of senior notes": the sum an
@@ -76,7 +78,7 @@ _PATTERNS = (
     # principal amount of its notes") nor old notes ("... of outstanding 3.875% Senior Notes")
     re.compile(
         rf"\b(?:{alternation(_CUES['offering_nouns'] + _CUES['issuance_nouns'])})\s+(?:\([^()\n]{{0,40}}\)\s+)?"
-        rf"of\s+(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?"
+        rf"of\s+{_APPROXIMATELY}"
         rf"({MONEY})\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
         rf"(?!(?:the\s+|its\s+|our\s+)?(?:{alternation(_CUES['old_security_words'])})\b)",
         re.IGNORECASE,
@@ -89,7 +91,7 @@ _PATTERNS = (
     # "Private Placement for up to $350,000", "Closed Private Placement – $320,000", "a financing of $2 million"
     re.compile(
         rf"\b(?:{alternation(_CUES['offering_nouns'])})\s+(?:for\s+|of\s+|[–—-]\s+)"
-        rf"(?:{alternation(word + _SPACE for word in _CUES['approximations'])})?({MONEY})",
+        rf"{_APPROXIMATELY}({MONEY})",
         re.IGNORECASE,
     ),
 )
