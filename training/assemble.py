@@ -94,16 +94,16 @@ def assemble(resolved: Iterable[Path], texts_dir: Path, manifest_path: Path,
     elif pool_manifest_path is not None:
         # a corpus without pool releases needs no pool manifest; say so only if one is missed
         manifests_read += f" (no pool manifest at {pool_manifest_path})"
-    records: Dict[str, ExhibitRecord] = {}
-    first_seen: Dict[str, str] = {}
+    records = []
+    first_seen: Dict[str, str] = {}  # id -> FILE:LINE
     for path in resolved:
         for line, record in iter_checked_lines(Path(path), ExhibitRecord.from_dict):
             where = f"{path}:{line}"
             if record.id in first_seen:
                 raise InputError("E162", f"{where}: {record.id}: duplicate id, also at {first_seen[record.id]}")
             first_seen[record.id] = where
-            records[record.id] = attach_source(record, texts_dir, manifest, pool_texts, pool_path, manifests_read)
-    return [records[i] for i in sorted(records)]
+            records.append(attach_source(record, texts_dir, manifest, pool_texts, pool_path, manifests_read))
+    return sorted(records, key=lambda r: r.id)
 
 
 def main(
