@@ -69,6 +69,20 @@ def alone_word_spans(text: str, word: str) -> List[Tuple[int, int]]:
     return spans
 
 
+def printed_twice(text: str, name: str) -> List[Tuple[int, int, int]]:
+    """(start, middle, end) where `name` is printed twice with nothing between: text extraction
+    runs a heading "About Quillon" into its paragraph "Quillon is ...", giving "About
+    QuillonQuillon is". Each half is a mention, though a letter touches it on one side."""
+    once = r"\s+".join(map(re.escape, name.split()))
+    twice = re.compile(rf"(?<![\w@./])({once})({once})(?![\w@]|\.\w)")
+    return [(match.start(), match.end(1), match.end()) for match in twice.finditer(text)]
+
+
+def halves(repeats: List[Tuple[int, int, int]]) -> List[Tuple[int, int]]:
+    """The two mentions of each name `printed_twice`."""
+    return sorted(half for start, middle, end in repeats for half in ((start, middle), (middle, end)))
+
+
 # what ends right before a ticker: "(NASDAQ: ", "under the symbol “"
 _TICKER_MARK = re.compile(alternation_group(load_patterns("companies")["ticker_marks"]) + r"$", re.IGNORECASE)
 _TICKER_SHAPE = re.compile(r"[A-Z][A-Z0-9.]*[A-Z0-9]")

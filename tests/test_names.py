@@ -1,7 +1,7 @@
 import pytest
 from conftest import char_offsets
 
-from nlp.names import alone_word_spans, is_common_word, is_ticker
+from nlp.names import alone_word_spans, halves, is_common_word, is_ticker, printed_twice
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -54,3 +54,13 @@ def test_is_common_word(name, text, expected):
 def test_a_word_stands_alone_before_a_title_but_not_before_another_name():
     text = "Kestrow CFO Jane Roe said. Kestrow Water grew. Kestrow Chief Executive Officer Tom Fry. kestrow.com"
     assert [text[a:b + 4] for a, b in alone_word_spans(text, "Kestrow")] == ["Kestrow CFO", "Kestrow Chi"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About VornVorn is a miner.", [(6, 10), (10, 14)]),
+    ("About Vorn LtdVorn Ltd is", [(6, 14), (14, 22)]),
+    # not where a letter touches the pair from outside, nor inside an address
+    ("VornVorns, AVornVorn, www.VornVorn.com", []),
+])
+def test_a_name_printed_twice_gives_both_halves(text, expected):
+    assert halves(printed_twice(text, "Vorn Ltd" if "Ltd" in text else "Vorn")) == expected

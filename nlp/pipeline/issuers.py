@@ -24,7 +24,7 @@ from ..issuer_names import (  # noqa: F401
     DEFINED_TERM, FULL, SHORT, agreed_issuer, core_key, initials_spans, leading_word_forms, mention_kind, most_mentioned,
     same_company,
 )
-from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, is_common_word, is_ticker
+from ..names import EXCHANGES, LEGAL_SUFFIX, alone_word_spans, fold_key, halves, is_common_word, is_ticker, printed_twice
 from ..names import LEGAL_SUFFIXES_AFTER as _SUFFIX_AFTER
 from ..names import LEGAL_SUFFIXES_TAKEN
 from ..pattern_files import alternation, load_patterns
@@ -420,6 +420,11 @@ class IssuerResolver:
             ents = self._label_mentions(doc, text, ents, self._written_in_full(text, accepted[1], accepted[2], candidates))
             for short in leading_word_forms({accepted[1]: "ISSUER"}, text):  # "Kestrow" alone
                 ents = self._label_mentions(doc, text, ents, alone_word_spans(text, short))
+            # "About KestrowKestrow is": two mentions, where the recognizer may have taken one
+            repeats = printed_twice(text, accepted[1])
+            twice = {(start, end) for start, _, end in repeats}
+            ents = [e for e in ents if not (e.label_ == "ISSUER" and (e.start_char, e.end_char) in twice)]
+            ents = self._label_mentions(doc, text, ents, halves(repeats))
         if self.cfg.get("one_issuer", True):
             main = agreed_issuer(accepted[1] if accepted else None, recognized, text)
             if main:

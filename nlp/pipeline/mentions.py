@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..issuer_names import leading_word_forms, suffix_forms
-from ..names import EXCHANGES, alone_word_spans
+from ..names import EXCHANGES, alone_word_spans, halves, printed_twice
 from ..pattern_files import load_patterns
 from .person_words import HEADLINE_VERB, NOT_PERSON_WORDS
 from .titles import has_title_word
@@ -177,16 +177,19 @@ def _pattern(form: str, flags: int = 0) -> re.Pattern:
     return re.compile(r"(?<![\w@./])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w@]|\.\w)", flags)
 
 
-def _form_spans(text: str, form: str, label: str) -> List[Tuple[int, int]]:
+def _form_spans(text: str, form: str, label: str, repeats: List[Tuple[int, int, int]]) -> List[Tuple[int, int]]:
     """Where a name form recurs; a surname only where it stands alone: not "the Voss family",
     not "Voss Entities" (another name). A name of two words or more recurs in any case: a
     signature prints "/s/ HARRIET VOSS" over the typed "Harriet Voss", a heading "VORN MINERALS
-    LTD." (one word in capitals is too often an acronym of something else)."""
+    LTD." (one word in capitals is too often an acronym of something else). A name printed
+    twice with nothing between (`repeats`: "About VornVorn is") is two mentions."""
     if label == "OFFICER" and " " not in form:
-        return [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
-    if " " in form:
-        return [m.span() for m in _pattern(form, re.IGNORECASE).finditer(text) if m.group()[:1].isupper()]
-    return [m.span() for m in _pattern(form).finditer(text)]
+        spans = [(a, b) for a, b in alone_word_spans(text, form) if not text[max(0, a - 4):a].lower() == "the "]
+    elif " " in form:
+        spans = [m.span() for m in _pattern(form, re.IGNORECASE).finditer(text) if m.group()[:1].isupper()]
+    else:
+        spans = [m.span() for m in _pattern(form).finditer(text)]
+    return sorted(set(spans).union(halves(repeats)))
 
 
 _REPLACES = {"OFFICER": ("AGENT",), "ISSUER": ("AGENT",)}  # guesses a repeat of the name replaces
@@ -314,10 +317,13 @@ class MentionPropagator:
             given_names.add(given)
         if not forms:
             return doc
-        found = {form: _form_spans(text, form, label) for form, label in forms.items()}
+        repeats = {form: printed_twice(text, form) for form in forms}
+        found = {form: _form_spans(text, form, label, repeats[form]) for form, label in forms.items()}
         found.update({word: alone_word_spans(text, word) for word in leading})
         forms.update({word: "ISSUER" for word in leading})
         taken = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        # a guess over a name printed twice ("VornVorn") gives way to its two halves
+        twice = {(start, end) for found_twice in repeats.values() for start, _, end in found_twice}
         replaced: Set[Tuple[int, int]] = set()
         new: List[Span] = []
         # longest forms first, so "Bexley Minerals Ltd." wins over "Bexley Minerals"
@@ -330,7 +336,7 @@ class MentionPropagator:
                 # a shorter guess of the same label inside a repeat of the name gives way to it
                 # ("R. Hahn" where the block prints "Gregory\nR. Hahn" again), and so does an
                 # AGENT guess: a name found as the officer or the issuer is nobody's bank
-                if any(taken[o] not in (label, *replaces) or o[0] < start or o[1] > end
+                if any(taken[o] not in (label, *replaces) or (o[0] < start or o[1] > end) and o not in twice
                        or o == (start, end) and taken[o] == label for o in overlapping):
                     continue
                 span = doc.char_span(start, end, label=label, alignment_mode="strict")

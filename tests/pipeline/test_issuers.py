@@ -540,3 +540,19 @@ def test_a_dateline_place_is_no_lead_sentence_subject():
         place = dateline.split(",")[0]
         assert name_features(text, place, _occurrences(text, place))[11] == 0.0, dateline
         assert name_features(text, "Vantor Grid", _occurrences(text, "Vantor Grid"))[11] == 1.0, dateline
+
+
+@pytest.mark.parametrize("guess", [None, "Fenwick CopperFenwick Copper"])
+def test_the_issuers_name_printed_twice_without_a_space_is_two_mentions(guess):
+    # "About Fenwick Copper" run into its paragraph "Fenwick Copper is ..." by text extraction;
+    # the halves are mentions also where the recognizer took them for one name
+    from nlp.tokenizer import SHIPPED_TOKENIZER
+
+    nlp, _ = _fitted()
+    nlp.tokenizer = spacy.util.registry.tokenizers.get(SHIPPED_TOKENIZER)()(nlp)  # splits the glued words
+    text = _record(*COMPANIES[5]).text.replace("About Fenwick Copper\n\n", "About Fenwick Copper")
+    guesses = [("Fenwick Copper", "ISSUER")] + ([(guess, "ISSUER")] if guess else [])
+    doc = nlp.get_pipe("rules_issuers")(doc_with_guesses(nlp, text, *guesses))
+    glued = text.index("CopperFenwick") + len("Copper")
+    found = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ISSUER"}
+    assert {(glued - len("Fenwick Copper"), glued), (glued, glued + len("Fenwick Copper"))} <= found

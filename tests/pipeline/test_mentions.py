@@ -280,3 +280,15 @@ def test_the_step_labels_the_names_listed_with_an_officers_and_their_repeats():
     doc = doc_with_guesses(nlp, text, ("Ivo Link", "OFFICER"))
     doc = nlp.get_pipe("rules_mentions").step("mentions")(doc)
     assert [e.text for e in doc.ents if e.label_ == "OFFICER"] == ["Lena Berg", "Ivo Link", "Rosa Vey", "Rosa Vey"]
+
+
+def test_a_name_printed_twice_without_a_space_is_two_mentions():
+    # a heading "About Vorn" run into its paragraph by text extraction; the exhibit tokenizer
+    # splits the glued words, and each half is a mention of the issuer, also where the
+    # recognizer took both halves for one name
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v4"}}})
+    add_rule_step(nlp, "mentions")
+    text = "Vorn closed a placement.\n\nAbout VornVorn is a miner. Not VornadoVornado or VornVorns."
+    doc = nlp.get_pipe("rules_mentions").step("mentions")(doc_with_guesses(nlp, text, ("Vorn", "ISSUER"), ("VornVorn", "ISSUER")))
+    assert [(e.start_char, e.text) for e in doc.ents] == [
+        (0, "Vorn"), (32, "Vorn"), (36, "Vorn")]
