@@ -197,6 +197,8 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E320", "no record is in the split asked for"),
     Code("E321", "--dev-share goes with --train and instead of --dev"),
     Code("E322", "--dev-share needs exhibits of at least two companies"),
+    Code("E323", "the --from model of `exhibit train` is no trained model (no meta.json and config.cfg)"),
+    Code("E324", "the --from model lacks a component of the config that holds weights"),
     # Label Studio
     Code("E330", "--annotation is not first, latest or an annotator"),
     Code("E331", "the Label Studio labeling config cannot be written"),

@@ -6,7 +6,7 @@ shipped one, models trained before) gives no overlap and so no warning.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Set
 
 from .io.records import ExhibitRecord, text_sha256
 
@@ -35,11 +35,24 @@ def record_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) ->
 def add_trained_on(meta: Dict[str, Any], records: Sequence[ExhibitRecord]) -> None:
     """Add records a model learned from after training (a rule step refitted on them) to the
     manifest in its meta; without a manifest the model's training data is unknown, and stays so."""
+    if _manifest_in(meta) is not None:
+        _widen_manifest(meta, {r.id for r in records}, {text_sha256(r.text) for r in records})
+
+
+def inherit_trained_on(meta: Dict[str, Any], base_meta: Dict[str, Any]) -> None:
+    """A model whose weights continued from another's (`exhibit train --from`) also learned from
+    that model's exhibits: its manifest takes them in. A base model that does not say what it
+    was trained on leaves the manifest as training wrote it."""
+    inherited = _manifest_in(base_meta)
+    if _manifest_in(meta) is not None and inherited is not None:
+        _widen_manifest(meta, set(inherited.get("ids") or []), set(inherited.get("text_sha256") or []))
+
+
+def _widen_manifest(meta: Dict[str, Any], ids: Set[str], hashes: Set[str]) -> None:
+    """Join exhibit ids and text hashes to the manifest a model's meta holds."""
     manifest = _manifest_in(meta)
-    if manifest is None:
-        return
-    ids = set(manifest.get("ids") or []) | {r.id for r in records}
-    hashes = set(manifest.get("text_sha256") or []) | {text_sha256(r.text) for r in records}
+    ids = set(manifest.get("ids") or []) | ids
+    hashes = set(manifest.get("text_sha256") or []) | hashes
     meta[META_KEY][TRAINED_ON] = {"count": len(ids), "ids": sorted(ids), "text_sha256": sorted(hashes)}
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from conftest import ROOT, TINY
@@ -33,6 +34,30 @@ def test_train_writes_models_and_metrics(tiny_model):
     metrics = json.loads((tiny_model / "metrics.json").read_text())
     assert {"entities_strict", "relations_end_to_end", "relations_given_gold_entities"} <= set(metrics["dev"])
     assert metrics["alignment"].startswith("51 entity spans")
+
+
+def _weights(model) -> list:
+    return [(node.name, name, node.get_param(name).round(6).tolist())
+            for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+def test_train_from_a_model_continues_its_weights(tiny_model, tmp_path, seeds_path):
+    # with a learning rate of 0 (and no averaging, whose averages start at zero) the continued
+    # networks keep the base model's weights exactly
+    base = tiny_model / "model-best"
+    out = tmp_path / "continued"
+    result = runner.invoke(app, ["train", "--train", str(seeds_path), "--dev", str(seeds_path), "--output", str(out),
+                                 "--from", str(base), *TINY, "--training.optimizer.learn_rate", "0",
+                                 "--training.optimizer.use_averages", "false"])
+    assert result.exit_code == 0, result.output
+    continued, started = spacy.load(out / "model-last"), spacy.load(base)
+    for component in ("tok2vec", "ner", "exhibit_relations"):
+        assert _weights(continued.get_pipe(component).model) == _weights(started.get_pipe(component).model)
+    meta = json.loads((out / "model-last" / "meta.json").read_text())
+    assert meta["exhibit_nlp"]["continued_from"]["name"] == json.loads((base / "meta.json").read_text())["name"]
+    result = runner.invoke(app, ["train", "--train", str(seeds_path), "--dev", str(seeds_path),
+                                 "--output", str(tmp_path / "none"), "--from", str(tmp_path)])
+    assert result.exit_code != 0 and "E323" in result.output
 
 
 def test_predict_writes_one_guide_record_per_exhibit(tiny_model, tmp_path):

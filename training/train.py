@@ -13,10 +13,11 @@ from typing import Dict, Optional
 
 from nlp.errors import ConfigError, InputError
 from nlp.io.corpus_reader import select_records
-from nlp.provenance import record_trained_on
+from nlp.provenance import META_KEY, inherit_trained_on, record_trained_on
 from nlp.validation import validate_files
 from training.config_checks import check_known_settings, config_error_detail
 from training.label_sets import FOREIGN, MIXED, LabelSet, entity_labels
+from training.warm_start import base_model_meta, continued_from, warm_start
 
 DEFAULT_CONFIG = Path("configs/default.cfg")
 
@@ -99,7 +100,8 @@ def alignment_summary(nlp, config, records=None) -> str:
     return report.summary()
 
 
-def load_training_config(config_path: Path, overrides: Dict[str, str]):
+def load_training_config(config_path: Path, overrides: Dict[str, str], base: Optional[Path] = None):
+    """The config with its overrides; with `base`, its networks continue from that model's."""
     from spacy.util import load_config
 
     if not Path(config_path).exists():
@@ -109,6 +111,8 @@ def load_training_config(config_path: Path, overrides: Dict[str, str]):
     except Exception as err:
         raise ConfigError("E071", f"{config_path}: invalid config ({config_error_detail(err)})") from None
     check_known_settings(config, config_path)
+    if base is not None:
+        config = warm_start(config, base)
     return with_pretraining_section(config)
 
 
@@ -150,11 +154,13 @@ def train_pipeline(
     overrides: Dict[str, str],
     gpu_id: int = -1,
     strict_schema: bool = True,
+    base: Optional[Path] = None,
 ) -> Dict:
-    """Train with spaCy's loop; write model-best/model-last and metrics.json into output."""
+    """Train with spaCy's loop; write model-best/model-last and metrics.json into output. With
+    `base`, the networks continue from that model's weights (training.warm_start)."""
     from spacy.training.loop import train as train_nlp
 
-    config = load_training_config(config_path, overrides)
+    config = load_training_config(config_path, overrides, base)
     paths = config["paths"]
     label_set = check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
     pipeline = label_set.fit_pipeline(config)
@@ -170,12 +176,18 @@ def train_pipeline(
     records = training_records(config)
     # Saved with model-best and model-last, so scoring on these exhibits later warns.
     record_trained_on(nlp.meta, records)
+    if base is not None:
+        base_meta = base_model_meta(base)
+        inherit_trained_on(nlp.meta, base_meta)  # its weights learned from those exhibits too
+        nlp.meta[META_KEY]["continued_from"] = continued_from(base_meta)
     alignment = alignment_summary(nlp, config, records)
     print(f"alignment of training spans: {alignment}")
     train_nlp(nlp, output)
     minutes = (time.time() - started) / 60
     metrics = {"config": str(config_path), "overrides": overrides, "train_minutes": round(minutes, 2),
                "alignment": alignment}
+    if base is not None:
+        metrics["continued_from"] = str(base)
     best = output / "model-best"
     if best.exists():
         metrics["dev"] = evaluate_split(best, Path(paths["dev"]), paths.get("dev_split") or None,

@@ -19,6 +19,7 @@ def train(
     dev_seed: Annotated[int, typer.Option(help="Seed of the --dev-share hold-out.")] = 0,
     gpu_id: Annotated[int, typer.Option(help="GPU id, -1 for CPU.")] = -1,
     any_labels: Annotated[bool, typer.Option("--any-labels", help="Accept guide labels mixed with others (labels come from the data); a label set sharing none of the guide's is detected without it.")] = False,
+    base: Annotated[Optional[Path], typer.Option("--from", help="Continue training this model's networks (tok2vec, recognizer, relation model, textcat; their settings and labels come with them) instead of starting from random weights, e.g. models/exhibit-default; the rule steps are fitted on the training data as usual.")] = None,
 ) -> None:
     """Train a pipeline; extra --section.key value options override the config."""
     from nlp.errors import InputError
@@ -35,7 +36,7 @@ def train(
         overrides = {**file_overrides(train_file, dev_file), **overrides}
     else:
         overrides = {**corpus_overrides(corpus), **overrides}
-    metrics = train_pipeline(config, output, overrides, gpu_id=gpu_id, strict_schema=not any_labels)
+    metrics = train_pipeline(config, output, overrides, gpu_id=gpu_id, strict_schema=not any_labels, base=base)
     dev = metrics.get("dev", {})
     if dev:
         ents = dev["entities_strict"]["micro"]["f"]

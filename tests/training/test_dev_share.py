@@ -69,7 +69,7 @@ def captured(monkeypatch):
     """train_pipeline replaced: the CLI's overrides are recorded, nothing is trained."""
     calls = []
 
-    def fake_train(config, output, overrides, gpu_id=-1, strict_schema=True):
+    def fake_train(config, output, overrides, gpu_id=-1, strict_schema=True, base=None):
         calls.append(overrides)
         return {"train_minutes": 0.0}
 
