@@ -199,6 +199,7 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E322", "--dev-share needs exhibits of at least two companies"),
     Code("E323", "the --from model of `exhibit train` is no trained model (no meta.json and config.cfg)"),
     Code("E324", "the --from model lacks a component of the config that holds weights"),
+    Code("E325", "the training data uses entity labels the --from model's recognizer does not know"),
     # Label Studio
     Code("E330", "--annotation is not first, latest or an annotator"),
     Code("E331", "the Label Studio labeling config cannot be written"),

@@ -17,7 +17,7 @@ from nlp.provenance import META_KEY, inherit_trained_on, record_trained_on
 from nlp.validation import validate_files
 from training.config_checks import check_known_settings, config_error_detail
 from training.label_sets import FOREIGN, MIXED, LabelSet, entity_labels
-from training.warm_start import base_model_meta, continued_from, warm_start
+from training.warm_start import base_model_meta, check_base_labels, continued_from, warm_start
 
 DEFAULT_CONFIG = Path("configs/default.cfg")
 
@@ -163,6 +163,9 @@ def train_pipeline(
     config = load_training_config(config_path, overrides, base)
     paths = config["paths"]
     label_set = check_training_data(Path(paths["train"]), Path(paths["dev"]), strict_schema)
+    base_meta = base_model_meta(base) if base is not None else None
+    if base_meta is not None:
+        check_base_labels(base, base_meta, label_set.labels)
     pipeline = label_set.fit_pipeline(config)
     if label_set.kind == FOREIGN:
         print(label_set.note(pipeline), file=sys.stderr)
@@ -176,8 +179,7 @@ def train_pipeline(
     records = training_records(config)
     # Saved with model-best and model-last, so scoring on these exhibits later warns.
     record_trained_on(nlp.meta, records)
-    if base is not None:
-        base_meta = base_model_meta(base)
+    if base_meta is not None:
         inherit_trained_on(nlp.meta, base_meta)  # its weights learned from those exhibits too
         nlp.meta[META_KEY]["continued_from"] = continued_from(base_meta)
     alignment = alignment_summary(nlp, config, records)

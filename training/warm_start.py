@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterable, List
 
 from nlp.errors import ConfigError
 
@@ -49,6 +49,16 @@ def warm_start(config, base: Path):
     # pretrained tok2vec weights would overwrite the sourced ones
     config["initialize"]["init_tok2vec"] = None
     return config
+
+
+def check_base_labels(base: Path, meta: Dict[str, Any], labels: Iterable[str]) -> None:
+    """An error naming the training data's entity labels that the base model's recognizer does
+    not know: a sourced recognizer keeps its labels and would never learn new ones."""
+    known = set((meta.get("labels") or {}).get("ner") or [])
+    unknown = sorted(set(labels) - known)
+    if unknown:
+        raise ConfigError("E325", f"{base}: its recognizer knows no label {', '.join(unknown)}, which the training data "
+                                  f"uses (it knows {', '.join(sorted(known)) or 'none'}); train from scratch without --from")
 
 
 def continued_from(meta: Dict[str, Any]) -> Dict[str, str]:

@@ -8,7 +8,7 @@ from spacy.util import load_config
 
 from conftest import ROOT
 from nlp.errors import ConfigError
-from training.warm_start import components_with_weights, warm_start
+from training.warm_start import base_model_meta, check_base_labels, components_with_weights, warm_start
 
 SHIPPED = ROOT / "models" / "exhibit-default"
 
@@ -38,3 +38,11 @@ def test_a_model_without_a_component_the_config_trains_is_named(tmp_path):
     with pytest.raises(ConfigError) as err:
         warm_start(_default_config(), tmp_path)
     assert err.value.code == "E324" and "'exhibit_relations'" in str(err.value)
+
+
+def test_training_labels_the_base_recognizer_does_not_know_are_named():
+    meta = base_model_meta(SHIPPED)
+    check_base_labels(SHIPPED, meta, {"ISSUER", "OFFICER"})  # the guide's labels: no error
+    with pytest.raises(ConfigError) as err:
+        check_base_labels(SHIPPED, meta, {"ISSUER", "PER", "ORG"})
+    assert err.value.code == "E325" and "ORG, PER" in str(err.value)
