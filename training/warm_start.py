@@ -45,7 +45,8 @@ def warm_start(config, base: Path):
             raise ConfigError("E324", f"{base}: has no component {name!r} to continue from "
                                       f"(it has {', '.join(sorted(has)) or 'none'}); train it from scratch without --from")
         config["components"][name] = {"source": str(base)}
-        config["initialize"]["components"].pop(name, None)  # its labels come with its weights
+        # its labels come with its weights (a config may have no [initialize.components])
+        config["initialize"].get("components", {}).pop(name, None)
     # pretrained tok2vec weights would overwrite the sourced ones
     config["initialize"]["init_tok2vec"] = None
     return config

@@ -46,3 +46,9 @@ def test_training_labels_the_base_recognizer_does_not_know_are_named():
     with pytest.raises(ConfigError) as err:
         check_base_labels(SHIPPED, meta, {"ISSUER", "PER", "ORG"})
     assert err.value.code == "E325" and "ORG, PER" in str(err.value)
+
+
+def test_a_config_without_initialize_components_is_sourced_too():
+    config = _default_config()
+    del config["initialize"]["components"]
+    assert dict(warm_start(config, SHIPPED)["components"]["ner"]) == {"source": str(SHIPPED)}
