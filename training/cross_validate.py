@@ -29,6 +29,42 @@ from training.train import (
 
 Progress = Callable[[str], None]
 
+# The split that stays out of the folds by default: it is locked, so it neither trains a fold
+# model nor picks one (the card scores it once per shipped model).
+LOCKED_SPLIT = "test"
+ALL_RECORDS = "all"
+
+
+def records_to_fold(
+    corpus: Path, split: Optional[str], splits_path: Optional[Path], progress: Progress = lambda message: None,
+) -> List[ExhibitRecord]:
+    """The records of `corpus` to fold. With no `split`, all but those the splits file assigns to
+    the locked test split (exhibits it does not assign are folded); with split "all", every
+    record; else only the records of `split` ("train+dev" names two). A split asked for that
+    holds no record is error E320 (nlp.evaluation)."""
+    from nlp.evaluation import select_gold, splits_present
+    from nlp.io.corpus_reader import load_split_ids
+
+    records = read_records(corpus)  # an empty corpus was refused by read_records (E161)
+    if split == ALL_RECORDS:
+        return records
+    if split is None:
+        if splits_path is None or not Path(splits_path).exists():
+            return records
+        locked = load_split_ids(Path(splits_path), LOCKED_SPLIT)
+        chosen = [record for record in records if record.id not in locked]
+        if len(chosen) < len(records):
+            progress(f"left out the {len(records) - len(chosen)} exhibits of the locked {LOCKED_SPLIT} split "
+                     f"({splits_path}; --split all folds them too)")
+        return chosen
+    chosen = select_gold(corpus, split, splits_path)
+    if len(chosen) < len(records):
+        kept = {record.id for record in chosen}
+        left = splits_present([r for r in records if r.id not in kept], Path(splits_path))
+        listed = ", ".join(f"{name} {count}" for name, count in left.items())
+        progress(f"folding the {len(chosen)} exhibits of {split} ({splits_path}); left out: {listed}")
+    return chosen
+
 
 def assign_folds(records: Sequence[ExhibitRecord], k: int, seed: int = 0) -> Tuple[List[int], str]:
     """The fold (0..k-1) of each record, and how the folds were made."""
@@ -123,6 +159,8 @@ def cross_validate(
     progress: Progress = lambda message: None,
     resume: bool = False,
     extra_train: Optional[Path] = None,
+    split: Optional[str] = None,
+    splits_path: Optional[Path] = None,
 ) -> Dict:
     """Train and score k folds; the report has every fold's scores and their spread ("summary").
 
@@ -131,7 +169,8 @@ def cross_validate(
     `resume`, a fold whose model (and scores) an earlier run into `output` left is not redone:
     the fold assignment is the same for the same records, k and seed. `extra_train` is a file of
     synthetic records (training.synthetic) added to the training part of every fold, never to a
-    fold's dev or test."""
+    fold's dev or test. `split` and `splits_path` choose the records folded (`records_to_fold`):
+    without a splits file, every record of `corpus`."""
     from nlp.evaluation import run_model, score_system
     from nlp.models import load_model
 
@@ -141,7 +180,7 @@ def cross_validate(
     if label_set.kind == FOREIGN:
         pipeline = label_set.fit_pipeline(load_training_config(config_path, overrides))
         progress(label_set.note(pipeline))
-    records = read_records(corpus)  # an empty corpus was refused by read_records (E161)
+    records = records_to_fold(Path(corpus), split, splits_path, progress)
     refuse_synthetic_in_corpus(records, Path(corpus))
     extra: List[ExhibitRecord] = []
     if extra_train is not None:
@@ -184,6 +223,7 @@ def cross_validate(
         report = {
             "config": str(config_path), "corpus": str(corpus), "k": k, "seed": seed, "dev_share": dev_share,
             "grouping": how, "overrides": overrides, "documents": len(records),
+            "split": split, "splits": str(splits_path) if splits_path is not None else None,
             "extra_train": str(extra_train) if extra_train is not None else None,
             "extra_train_documents": len(extra),
             "folds": folds, "summary": summarize_folds([f["scores"] for f in folds]),

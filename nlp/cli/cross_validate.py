@@ -20,10 +20,13 @@ def cross_validate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With --output: keep the folds an interrupted run finished (same corpus, --folds and --seed).")] = False,
+    split: Annotated[Optional[str], typer.Option(help="Fold only these splits of --splits (train+dev names two); 'all' folds every exhibit. Default: all but the locked test split.")] = None,
+    splits: Annotated[Path, typer.Option(help="Splits file assigning exhibits to train, dev and test by company.")] = Path("corpus/splits.json"),
     extra_train: Annotated[Optional[Path], typer.Option("--extra-train", help="Guide JSONL of synthetic records (meta.synthetic) added to the training part of every fold, never to its dev or test.")] = None,
 ) -> None:
     """Train and score K folds grouped by company; mean, std, min and max per label and micro.
-    Extra --section.key value options override the config, as in `exhibit train`."""
+    The locked test split of --splits is left out unless --split asks for it. Extra
+    --section.key value options override the config, as in `exhibit train`."""
     import json
 
     from nlp.errors import InputError
@@ -39,7 +42,7 @@ def cross_validate(
     report = run_cross_validation(
         config, corpus, folds, overrides, output, seed, dev_share,
         strict_schema=not any_labels, progress=lambda message: typer.echo(message, err=True),
-        resume=resume, extra_train=extra_train,
+        resume=resume, extra_train=extra_train, split=split, splits_path=splits,
     )
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))

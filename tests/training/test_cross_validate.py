@@ -258,3 +258,52 @@ def test_a_corpus_to_fold_with_synthetic_records_is_refused(tmp_path, no_trainin
                                  "--corpus", str(corpus)])
     assert result.exit_code == 2 and "E403" in result.output and "syn_0 is synthetic" in result.output, result.output
     assert no_training == []
+
+
+def _corpus_with_splits(tmp_path):
+    """Seven companies; the splits file puts two in test and one (r6) in no split."""
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", _company_records([f"{c} Co." for c in "ABCDEFG"]))
+    assignments = {"r0": "train", "r1": "train", "r2": "dev", "r3": "train", "r4": "test", "r5": "test"}
+    splits = tmp_path / "splits.json"
+    splits.write_text(json.dumps({"assignments": assignments}), encoding="utf-8")
+    return corpus, splits
+
+
+def _fold(corpus, splits, tmp_path, *options):
+    return runner.invoke(app, ["cross-validate", str(ROOT / "configs" / "default.cfg"), "--folds", "2",
+                               "--corpus", str(corpus), "--splits", str(splits), "--dev-share", "0",
+                               "--output", str(tmp_path / "cv"), "--json", *options])
+
+
+def test_the_locked_test_split_is_left_out_of_the_folds_by_default(tmp_path, no_training):
+    corpus, splits = _corpus_with_splits(tmp_path)
+    result = _fold(corpus, splits, tmp_path)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 5 and report["split"] is None
+    seen = set().union(*(fold["train"] | fold["dev"] | fold["test"] for fold in no_training))
+    assert seen == {"r0", "r1", "r2", "r3", "r6"}  # r6 is assigned nowhere: not locked, so folded
+    assert "left out the 2 exhibits of the locked test split" in result.stderr
+
+
+def test_split_all_folds_every_exhibit_and_a_named_split_only_its_own(tmp_path, no_training):
+    corpus, splits = _corpus_with_splits(tmp_path)
+    every = _fold(corpus, splits, tmp_path, "--split", "all")
+    assert json.loads(every.stdout)["documents"] == 7 and "left out" not in every.stderr
+    train_only = _fold(corpus, splits, tmp_path, "--split", "train")
+    assert json.loads(train_only.stdout)["documents"] == 3 and "left out: dev 1, test 2, unassigned 1" in train_only.stderr
+
+
+def test_a_split_that_holds_no_exhibit_or_a_missing_splits_file_is_an_error(tmp_path, no_training):
+    corpus, splits = _corpus_with_splits(tmp_path)
+    result = _fold(corpus, splits, tmp_path, "--split", "validation")
+    assert result.exit_code == 2 and "E320" in result.output and "its records are in: dev (1), test (2)" in result.output
+    missing = _fold(corpus, tmp_path / "nowhere.json", tmp_path, "--split", "train")
+    assert missing.exit_code == 2 and "E020" in missing.output and "nowhere.json" in missing.output
+    assert no_training == []
+
+
+def test_without_a_splits_file_every_exhibit_is_folded(tmp_path, no_training):
+    corpus, _ = _corpus_with_splits(tmp_path)
+    result = _fold(corpus, tmp_path / "nowhere.json", tmp_path)
+    assert result.exit_code == 0 and json.loads(result.stdout)["documents"] == 7 and "left out" not in result.stderr
