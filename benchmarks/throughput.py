@@ -16,6 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Dict, List
 
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "exhibits.jsonl"
+
 
 def peak_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
@@ -92,7 +94,7 @@ def reference_pipeline(records) -> Callable[[], object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None, help="model directory (default: shipped)")
-    parser.add_argument("--data", type=Path, default=Path("corpus/exhibits.jsonl"))
+    parser.add_argument("--data", type=Path, default=CORPUS, help="guide JSONL of exhibits (default: the corpus)")
     parser.add_argument("--repeat", type=int, default=2, help="passes over the texts")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--only", choices=("model", "reference"), help="measure one pipeline (in this process)")
@@ -104,10 +106,14 @@ def main() -> None:
             subprocess.run([sys.executable, __file__, *sys.argv[1:], "--only", which], check=True)
         return
 
+    from nlp.errors import ExhibitError
     from nlp.io.records import read_records
     from nlp.models import load_model
 
-    records = read_records(args.data)
+    try:
+        records = read_records(args.data)
+    except ExhibitError as error:  # a wrong --data path: a message, not a traceback
+        sys.exit(f"error: {error}")
     texts = [r.text for r in records] * args.repeat
     if args.only == "model":
         measure(f"exhibit-nlp model ({args.model or 'shipped'})", lambda: load_model(args.model), texts,
