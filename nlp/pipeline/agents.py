@@ -35,6 +35,7 @@ _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # ", LLC" and "and Company" end the name before them ("Pellworth and Company"), not a new one
 _LEGAL_TAIL = re.compile(rf"^(?:{alternation(_COMPANIES['legal_tails'])})$")
 _GLUE = set(_COMPANIES["agent_name_glue"])
+_NAME_OPENER = re.compile(r"(?:The|[Ww]ith)\s+")
 
 
 def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
@@ -56,8 +57,11 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
         else:
             merged.append((a, b))
     for a, b in _partnership_names(text, merged):
-        while text[a:b].startswith("The "):
-            a += 4
+        # "The Brennick Company", "with Olmsby Partners LLC, acting as": words before the name
+        opener = _NAME_OPENER.match(text, a, b)
+        while opener is not None and opener.end() > a:
+            a = opener.end()
+            opener = _NAME_OPENER.match(text, a, b)
         b = a + len(text[a:b].rstrip())
         words = text[a:b].split()
         names_only = all(w[:1].isupper() or w[:1].isdigit() or w in _GLUE for w in words)

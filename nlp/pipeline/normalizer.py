@@ -28,7 +28,10 @@ from .titles import has_title_word, title_area_end, title_list, title_parts
 # "Subordinated Notes, Series A due 2055"
 _SERIES = alternation(load_patterns('offering_cues')['security_series_tails'])
 _MATURITY = rf"[ \t]+(?:{alternation(load_patterns('offering_cues')['security_maturity_tails'])})"
-_MATURITY_TAIL = re.compile(rf"(?:{_SERIES})(?:{_MATURITY})?|{_MATURITY}", re.IGNORECASE)
+_MATURITY_TAIL = rf"(?:{_SERIES})(?:{_MATURITY})?|{_MATURITY}"
+# "common share" + " purchase warrant": words that make the name another class, itself marked whole
+_CLASS_TAIL = alternation(load_patterns('offering_cues')['security_class_tails'])
+_SECURITY_TAIL = re.compile(rf"(?:{_CLASS_TAIL})(?:{_MATURITY_TAIL})?|{_MATURITY_TAIL}", re.IGNORECASE)
 # by the guide a generational suffix is part of a person's name: "Odell J. Praske, Jr."
 _GENERATION_TAIL = re.compile(rf",?[ \t]+(?:{alternation(load_patterns('names')['person_name_suffixes'])})(?![\w.])")
 # the class words before a security's noun belong to its name: "Common Share purchase warrants"
@@ -47,13 +50,13 @@ _GENERIC_WORDS = {w.lower() for key in ("issuer_stop_words", "generic_registrant
 _MAGNITUDE_TAIL = re.compile(
     rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?:{alternation(m for m in load_patterns('offering_cues')['magnitudes'] if m.isalpha())})\b",
     re.IGNORECASE)
-_TAILS = {"SECURITY": _MATURITY_TAIL, "OFFICER": _GENERATION_TAIL, "AMOUNT": _MAGNITUDE_TAIL,
+_TAILS = {"SECURITY": _SECURITY_TAIL, "OFFICER": _GENERATION_TAIL, "AMOUNT": _MAGNITUDE_TAIL,
           "QUANTITY": _MAGNITUDE_TAIL, "PRICE": _MAGNITUDE_TAIL}
 # a price in millions is an aggregate sum: "US$2.25" + " billion" is an AMOUNT
 _SCALED_LABELS = {"PRICE": "AMOUNT"}
 # a term defined in quotes: (the “Offered Debentures”), (collectively, the "US Notes")
 _DEFINED_TERM = re.compile(r"[“\"]([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3})[”\"]")
-_MAX_PREFIX_WORDS = 2
+_MAX_TERM_WORDS_ADDED = 2
 # "Acme" + " Pharmaceuticals Holding AG" or " Bank & Trust": company words that go on a name
 _NAME_WORDS = set(_COMPANY_WORDS["company_name_words"])
 _ONCE_LABELS = ("ISSUER", "AGENT")
@@ -177,10 +180,11 @@ class EntityNormalizer:
             defined = defined_terms(text)
             trimmed = [self._security_head(span) if span is not None else None for span in trimmed]
             datelines = [(a, b) for a, b, label in doc_regions(doc) if label == DATELINE]
-            kept = [self._with_tail(self._with_defined_prefix(self._with_modifiers(self._whole_person_name(
+            kept = [self._with_tail(self._within_defined_term(self._with_modifiers(self._whole_person_name(
                         self._without_honorific(self._without_glued_heading(self._first_name_once(span))), text), text),
                         defined), text)
                     for span in trimmed if span is not None and not self._names_nobody(span, text)
+                    and not self._sum_without_figure(span)
                     and not _describes_the_name_before(span, text) and not _in_dateline(span, datelines)]
             kept = [part for span in kept for column in self._column_parts(span)
                     for named in self._name_once(column) for part in self._firms_apart(named)]
@@ -250,7 +254,8 @@ class EntityNormalizer:
     @staticmethod
     def _with_tail(span: Span, text: str) -> Span:
         """A span with what the guide makes part of it right after it: a security's maturity
-        ("Senior Notes due 2029"), a person's generational suffix (", Jr."), a sum's or a count's
+        ("Senior Notes due 2029") or the words that make it a longer class ("common share
+        purchase warrant"), a person's generational suffix (", Jr."), a sum's or a count's
         scale word ("$2.25 billion", a price so scaled being a sum)."""
         pattern = _TAILS.get(span.label_)
         tail = pattern.match(text, span.end_char) if pattern is not None else None
@@ -287,20 +292,26 @@ class EntityNormalizer:
         return [span]
 
     @staticmethod
-    def _with_defined_prefix(span: Span, defined: Set[str]) -> Span:
-        """A SECURITY span with the capitalized words before it that make it a term the exhibit
-        defines in quotes: "Debentures" of "Offered Debentures" where the text has (the “Offered
-        Debentures”)."""
+    def _within_defined_term(span: Span, defined: Set[str]) -> Span:
+        """A SECURITY span with the capitalized words before or after it that make it a term the
+        exhibit defines in quotes: "Debentures" of "Offered Debentures", "Debenture" of
+        "Debenture Shares", where the text has (the “Offered Debentures”), (the “Debenture Shares”)."""
         if span.label_ != "SECURITY" or not defined:
             return span
         doc = span.doc
-        for size in range(1, _MAX_PREFIX_WORDS + 1):
+        for size in range(1, _MAX_TERM_WORDS_ADDED + 1):
             start = span.start - size
             if start < 0 or not all(t.text[:1].isupper() for t in doc[start:span.start]):
                 break
-            longer = doc[start:span.end]
-            if " ".join(longer.text.split()) in defined:
+            if " ".join(doc[start:span.end].text.split()) in defined:
                 return Span(doc, start, span.end, label=span.label)
+        for size in range(1, _MAX_TERM_WORDS_ADDED + 1):
+            end = span.end + size
+            if end > len(doc) or not all(t.text[:1].isupper() for t in doc[span.end:end]):
+                break
+            # the term must still name a class ("Debenture Shares"), not a document ("Share Lending Agreement")
+            if " ".join(doc[span.start:end].text.split()) in defined and _SECURITY_HEAD.search(doc[end - 1].text):
+                return Span(doc, span.start, end, label=span.label)
         return span
 
     @staticmethod
@@ -315,6 +326,12 @@ class EntityNormalizer:
                 _FIRM_TAIL.match(text, span.end_char) or _ARTICLE_BEFORE.search(text, max(0, span.start_char - 6), span.start_char))
         return span.label_ == "ISSUER" and (len(words) == 1 and words[0] in _GENERIC_WORDS
                                             or bool(_PLACE_BEFORE.search(text, max(0, span.start_char - 30), span.start_char)))
+
+    @staticmethod
+    def _sum_without_figure(span: Span) -> bool:
+        """A PRICE or AMOUNT guess with no digit ("CAD $" of "CAD $3.00/Mcf", where the figure
+        went to another token) names no sum; a QUANTITY may be in words ("four million")."""
+        return span.label_ in _MONEY_LABELS and not any(character.isdigit() for character in span.text)
 
     @staticmethod
     def _names_an_agents_role(span: Span, text: str) -> bool:

@@ -11,7 +11,7 @@ scale word ("$10 million") or of an acquisition's size is an AMOUNT or nothing.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from ..pattern_files import alternation, load_patterns
 from ..values import parse_money
@@ -35,7 +35,15 @@ _PATTERNS = (
 )
 # a market or reference price is no price of the offered security
 _REFERENCE = re.compile(rf"(?:{alternation(_CUES['reference_price_words'])})[^.;]{{0,40}}$", re.IGNORECASE)
+_REFERENCE_REACH = 40
 _MAX_PRICE = 100_000  # a larger sum is a deal's size, not a price per security
+
+
+def after_reference_words(text: str, start: int, floor: Optional[int] = None) -> bool:
+    """Whether a market or reference price word ("closing", "VWAP") stands in the clause before
+    `start`, from `floor` (40 characters before it by default): "the last closing price of A$0.335"."""
+    floor = max(0, start - _REFERENCE_REACH) if floor is None else max(0, floor)
+    return bool(_REFERENCE.search(text, floor, start))
 
 
 def _is_price_sized(money: str) -> bool:
@@ -49,7 +57,7 @@ def price_spans(text: str) -> List[Tuple[int, int]]:
     found = set()
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if _REFERENCE.search(text, max(0, match.start() - 40), match.start(1)):
+            if after_reference_words(text, match.start(1), match.start() - _REFERENCE_REACH):
                 continue
             found.update(match.span(k) for k in range(1, pattern.groups + 1) if _is_price_sized(match.group(k)))
     return sorted(found)

@@ -10,14 +10,16 @@ gold entity.
 Guide v1.1 also rules out the issuer's existing stock named only for its trading price, a
 listing, an outstanding count or an ownership share: a SECURITY right after "9.9% of the
 Company's", "holds 286,895", "the listing of its", "the trading price of the", or right before
-"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), as does
-a QUANTITY counting such stock or stock repurchased ("holds 286,895 shares", "94,531,671 shares
-outstanding", "to repurchase 1,116,312 shares"), and so does an AMOUNT written by a repurchase
-of the issuer's own stock ("a share repurchase program of up to $10 million"; `repurchase_cues`):
-a buyback raises nothing. Nor is a sum or price stated for an operating or shareholder figure
-an offering term, even where the sentence before speaks of a sale: revenue, earnings per share,
-assets under management, a dividend or par value (`operating_figure_words`,
-`operating_figure_after`).
+"outstanding", "is traded on" goes too (`existing_stock_before`, `existing_stock_after`), and so
+does stock repurchased ("repurchased a total of 250,000 common shares", "common share
+repurchases"; `repurchase_cues`). So does a QUANTITY counting such stock or stock repurchased
+("holds 286,895 shares", "94,531,671 shares outstanding", "to repurchase 1,116,312 shares"), and
+an AMOUNT written by a repurchase of the issuer's own stock ("a share repurchase program of up
+to $10 million"): a buyback raises nothing. Nor is a sum or price stated for an operating or
+shareholder figure an offering term, even where the sentence before speaks of a sale: revenue,
+earnings per share, assets under management, a dividend or par value (`operating_figure_words`,
+`operating_figure_after`), nor a market or reference price ("a discount to the last closing
+price of $0.35"; `reference_price_words`, as in the prices step).
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from spacy.tokens import Doc
 
 from ..pattern_files import alternation, load_patterns
 from ..structure import segment_ranges
+from .price_phrases import after_reference_words
 from .text_cache import doc_text
 
 _CUES = load_patterns("offering_cues")
@@ -77,11 +80,19 @@ def states_operating_figure(text: str, start: int, end: int) -> bool:
                 or _OPERATING_FIGURE_AFTER.match(text, end, end + _FIGURE_REACH))
 
 
+# a repurchase earlier in the clause ("repurchased a total of 330,000 Vorn common shares") or right
+# after the class ("common share repurchases")
+_REPURCHASED_BEFORE = re.compile(rf"(?:{alternation(_CUES['repurchase_cues'])})[^.;]*$", re.IGNORECASE)
+_REPURCHASE_AFTER_CLASS = re.compile(rf"\s+(?:{alternation(_CUES['repurchase_cues'])})", re.IGNORECASE)
+
+
 def names_existing_stock(text: str, start: int, end: int) -> bool:
     """Whether the words around text[start:end] name existing stock: its holding, trading,
-    listing or outstanding count, not a sale."""
+    listing or outstanding count, or its repurchase, not a sale."""
     return bool(_EXISTING_BEFORE.search(text, max(0, start - _CUE_REACH), start)
-                or _EXISTING_AFTER.match(text, end, end + _CUE_REACH))
+                or _EXISTING_AFTER.match(text, end, end + _CUE_REACH)
+                or _REPURCHASED_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+                or _REPURCHASE_AFTER_CLASS.match(text, end))
 
 
 class SaleContext:
@@ -109,7 +120,8 @@ class SaleContext:
                 and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char))
                 and not (e.label_ == "QUANTITY" and counts_existing_stock(text, e.start_char, e.end_char))
                 and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char))
-                and not (e.label_ in ("AMOUNT", "PRICE") and states_operating_figure(text, e.start_char, e.end_char)))
+                and not (e.label_ in ("AMOUNT", "PRICE") and states_operating_figure(text, e.start_char, e.end_char))
+                and not (e.label_ == "PRICE" and after_reference_words(text, e.start_char)))
         ]
         return doc
 

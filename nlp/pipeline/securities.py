@@ -1,8 +1,8 @@
 """The `securities` step of exhibit_entity_rules: the class of security a sale is of.
 
 "1,388,888 Offer Shares", "2,500,000 shares of the Company's common stock", "$40 Million in
-Subordinated Notes", "a private placement of Subscription Receipts": the class a count counts,
-or that an offering or a sum is of, is the offering's SECURITY, which the recognizer misses in
+Subordinated Notes", "a private placement of Subscription Receipts", "a Convertible Debenture
+Offering": the class a count counts, or that an offering or a sum is of, is the offering's SECURITY, which the recognizer misses in
 headlines and allocation lists. A bare "shares" names no class and is left to the recognizer.
 A term the text defines for a class ("(each, a “Subscription Receipt”)") is, by the guide, a
 SECURITY at every mention; the step adds the mentions the recognizer left unlabelled. The
@@ -46,6 +46,13 @@ _OFFERED = re.compile(
     rf"|\b(?:offering|placement|issuance|sale)\s+of\s+{_OF_HOLDER}{_OFFERED_NAME}",
     re.IGNORECASE,
 )
+# "a $75 Million Convertible Debenture Offering": a deal named after its class; only class words
+# before the noun, so a headline's capitalized words ("Announces", "Its") stay out
+_DEAL_NAMED_FOR = re.compile(
+    rf"\b((?:(?:{_NAME_WORDS})[\s-]+){{0,4}}(?:{alternation(_CUES['offered_security_nouns'])}))"
+    rf"[ \t]+(?:{alternation(_CUES['deal_nouns_after_class'])})\b",
+    re.IGNORECASE,
+)
 _BARE_NOUNS = {"share", "shares", "unit", "units", "stock"}  # no class: "2,500,000 shares"
 
 
@@ -56,6 +63,8 @@ def _candidates(text: str) -> Iterator[Tuple[int, int]]:
             yield name.span(2) if name.group(2) else name.span(1)
     for offered in _OFFERED.finditer(text):
         yield offered.span(offered.lastindex)
+    for deal in _DEAL_NAMED_FOR.finditer(text):
+        yield deal.span(1)
 
 
 def security_spans(text: str) -> List[Tuple[int, int]]:
@@ -112,8 +121,9 @@ def defined_term_mentions(text: str) -> List[Tuple[int, int]]:
 
 
 class SecurityNames(PhraseLabeler):
-    """The counted and offered classes replace the recognizer's shorter guesses; the mentions of
-    a defined term fill only places where the recognizer and the rules found nothing."""
+    """The counted and offered classes replace the recognizer's shorter guesses and its TITLE
+    guesses on them; the mentions of a defined term fill only places where the recognizer and
+    the rules found nothing."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
@@ -129,5 +139,10 @@ class SecurityNames(PhraseLabeler):
         return doc
 
 
+# a class name the rules find replaces a TITLE guess on it: "Senior Unsecured Notes" reads like a
+# title to the recognizer, but no title ends in a security's noun
+_REPLACED_GUESSES = ("TITLE",)
+
+
 def make_security_spans(nlp: Language, name: str, label: str = "SECURITY") -> SecurityNames:
-    return SecurityNames(name, label, security_spans)
+    return SecurityNames(name, label, security_spans, _REPLACED_GUESSES)

@@ -25,6 +25,12 @@ def test_every_name_of_the_acting_as_list_is_an_agent():
     ]
 
 
+def test_a_firm_named_before_a_participle_of_its_role_is_an_agent():
+    text = ("Fenwright Capital LLC led the offering, with Olmsby Partners LLC, acting as sub-placement agent. "
+            "Kestrel Securities, serving as sole bookrunner, and Jane Doe, serving as director, signed.")
+    assert _names(text) == ["Olmsby Partners LLC", "Kestrel Securities"]
+
+
 def test_no_agent_without_an_agent_role():
     assert _names("John Smith and Jane Doe are acting as directors of the Company.") == []
     assert _names("The offering is expected to close on March 3.") == []

@@ -120,6 +120,43 @@ def test_a_security_takes_in_the_words_of_the_term_the_text_defines_for_it():
                                                      "Shares"]
 
 
+def test_a_security_takes_in_the_broker_coupon_and_rate_words_before_it_but_not_transferability():
+    text = ("Agents got non-transferable broker warrants and finder’s warrants; holders of warrants vote on "
+            "7.125% fixed-to-fixed rate subordinated notes due 2055 and floating rate green notes.")
+    offsets = [char_offsets(text, "warrants", k) for k in (1, 2, 3)] + [
+        char_offsets(text, "subordinated notes"), char_offsets(text, "notes", 2)]
+    assert _normalized_securities(text, offsets) == [
+        "broker warrants", "finder’s warrants", "warrants", "7.125% fixed-to-fixed rate subordinated notes due 2055",
+        "floating rate green notes"]
+
+
+def test_a_security_takes_in_the_words_after_it_that_make_it_a_longer_class():
+    text = ("Each unit holds one common share purchase warrant, Class A common stock-purchase warrants "
+            "due 2030 and common stock equivalents; the common stock trades as usual.")
+    guesses = ["common share", "Class A common stock", "common stock equivalents", "common stock trades"]
+    offsets = [char_offsets(text, g) for g in guesses[:2]] + [
+        (text.index("common stock equivalents"), text.index(" equivalents")),
+        (text.index("common stock trades"), text.index(" trades"))]
+    assert _normalized_securities(text, offsets) == [
+        "common share purchase warrant", "Class A common stock-purchase warrants due 2030",
+        "common stock equivalents", "common stock"]
+
+
+def test_a_security_takes_in_the_words_after_it_of_the_term_the_text_defines():
+    text = ("Quillon offers debentures convertible into its shares (the “Debenture Shares”) under a "
+            "loan (the “Share Lending Agreement”). The Debenture Shares are listed; a Debenture Holder votes; "
+            "the Share Lending Agreement ends.")
+    offsets = [char_offsets(text, "Debenture", 2), char_offsets(text, "Debenture", 3),
+               char_offsets(text, "Share", 4)]
+    assert _normalized_securities(text, offsets) == ["Debenture Shares", "Debenture", "Share"]
+
+
+def test_a_price_or_sum_guess_without_a_figure_is_dropped_but_a_count_in_words_stays():
+    text = "Prices assume CAD $3.00/Mcf and US$ 70 per barrel; four million shares were sold for $ in cash."
+    guesses = [("CAD $", "PRICE"), ("US$ 70", "PRICE"), ("four million", "QUANTITY"), ("$", "AMOUNT", 3)]
+    assert _normalized(text, *guesses) == ["US$ 70", "four million"]
+
+
 def test_a_security_guess_ends_at_its_noun_and_goes_without_one():
     text = ("Each Unit Carries One Class A Share and one warrant to buy one Class B Share per warrant at "
             "USD$0.40 per share, paid from the Term Loan facility; the Notes due 2031 and PreferredShares follow.")

@@ -135,3 +135,23 @@ def test_the_step_drops_an_operating_figure_beside_a_sale():
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(*char_offsets(text, n), "AMOUNT") for n in ("$2 million", "$0.4 million")]
     assert [e.text for e in component(doc).ents] == ["$2 million"]
+
+
+def test_the_step_drops_a_market_or_reference_price_but_keeps_the_price_of_the_sale():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = ("Vorn priced its shares at US$1.10 each, a 12% discount to their closing price of US$1.25 "
+            "and to the 20-day VWAP of US$1.31.")
+    doc = component(_doc(nlp, text, ("US$1.10", "PRICE"), ("US$1.25", "PRICE"), ("US$1.31", "PRICE")))
+    assert [e.text for e in doc.ents] == ["US$1.10"]
+
+
+def test_the_step_drops_stock_repurchased_but_keeps_stock_sold_after_a_repurchase_sentence():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = ("Vorn repurchased a total of 250,000 Vorn common shares on the exchange and plans more common "
+            "share repurchases. Vorn also sold 1,000,000 common shares in a private placement.")
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, phrase, nth), "SECURITY")
+                for phrase, nth in (("common shares", 1), ("common share", 2), ("common shares", 2))]
+    assert [e.start_char for e in component(doc).ents] == [text.rindex("common shares")]

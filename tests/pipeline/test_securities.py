@@ -23,6 +23,20 @@ def test_the_class_a_sum_or_an_offering_is_of_is_a_security():
     assert texts_at(text, security_spans(text)) == ["Subordinated Notes", "Subscription Receipts"]
 
 
+def test_the_class_a_deal_is_named_after_is_a_security_without_the_headline_words_before_it():
+    text = ("Quillon Announces a $75 Million Convertible Debenture Offering\n\n"
+            "Vorn Closes Its Senior Unsecured Notes Private Placement and a Broker Warrants Financing; "
+            "the Public Offering and the Notes Program go on.")
+    assert texts_at(text, security_spans(text)) == ["Convertible Debenture", "Senior Unsecured Notes", "Broker Warrants"]
+
+
+def test_component_replaces_a_title_guess_on_a_class_but_no_other_label():
+    text = "Vorn Closes Its Senior Unsecured Notes Offering for Kestrel Preferred Stock Offering Inc."
+    found = after_step("securities", text, ("Senior Unsecured Notes", "TITLE"),
+                       ("Kestrel Preferred Stock Offering Inc.", "ISSUER"))
+    assert found == {("Senior Unsecured Notes", "SECURITY"), ("Kestrel Preferred Stock Offering Inc.", "ISSUER")}
+
+
 def test_component_replaces_a_shorter_security_guess():
     text = "Investors were allocated 1,388,888 Offer Shares at NOK 72."
     found = after_step("securities", text, ("Shares", "SECURITY"), ("1,388,888", "QUANTITY"))
