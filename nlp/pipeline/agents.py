@@ -58,10 +58,8 @@ def _list_items(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
             merged.append((a, b))
     for a, b in _partnership_names(text, merged):
         # "The Brennick Company", "with Olmsby Partners LLC, acting as": words before the name
-        opener = _NAME_OPENER.match(text, a, b)
-        while opener is not None and opener.end() > a:
+        while (opener := _NAME_OPENER.match(text, a, b)) is not None:
             a = opener.end()
-            opener = _NAME_OPENER.match(text, a, b)
         b = a + len(text[a:b].rstrip())
         words = text[a:b].split()
         names_only = all(w[:1].isupper() or w[:1].isdigit() or w in _GLUE for w in words)

@@ -38,9 +38,9 @@ _COUNTED_NAME = re.compile(
     rf"(?:\s+of\s+(?:{_OF_HOLDER}|{_HOLDER_NAME})((?:(?:{_NAME_WORDS})[\s-]+){{0,3}}(?:stock|shares?))\b)?",
     re.IGNORECASE,
 )
+_OFFERED_NOUN = rf"(?:{alternation(_CUES['offered_security_nouns'])})"
 # a name after a sum or an offering may hold capitalized words of its own ("Senior Secured Notes")
-_OFFERED_NAME = (rf"((?:(?:{_NAME_WORDS}|(?-i:[A-Z][a-z]+))[\s-]+){{0,4}}"
-                 rf"(?:{alternation(_CUES['offered_security_nouns'])}))\b")
+_OFFERED_NAME = rf"((?:(?:{_NAME_WORDS}|(?-i:[A-Z][a-z]+))[\s-]+){{0,4}}{_OFFERED_NOUN})\b"
 _OFFERED = re.compile(
     rf"{MONEY}\s+(?:in|of)\s+(?:aggregate\s+principal\s+amount\s+of\s+)?{_OFFERED_NAME}"
     rf"|\b(?:offering|placement|issuance|sale)\s+of\s+{_OF_HOLDER}{_OFFERED_NAME}",
@@ -49,7 +49,7 @@ _OFFERED = re.compile(
 # "a $75 Million Convertible Debenture Offering": a deal named after its class; only class words
 # before the noun, so a headline's capitalized words ("Announces", "Its") stay out
 _DEAL_NAMED_FOR = re.compile(
-    rf"\b((?:(?:{_NAME_WORDS})[\s-]+){{0,4}}(?:{alternation(_CUES['offered_security_nouns'])}))"
+    rf"\b((?:(?:{_NAME_WORDS})[\s-]+){{0,4}}{_OFFERED_NOUN})"
     rf"[ \t]+(?:{alternation(_CUES['deal_nouns_after_class'])})\b",
     re.IGNORECASE,
 )
