@@ -21,6 +21,7 @@ ABBREVIATIONS = {
     "a.g", "s.p.a", "b.v", "gmbh", "esq", "hon", "prof", "rev", "gen", "sgt", "capt", "inc.,",
 }
 MAX_BLOCK_LINE = 80
+_PROSE_LINE_WORDS = 4  # lower-case words that make a short line one of wrapped prose
 SENTENCE, BLOCK = "sentence", "block"  # the two kinds of segment
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # by the guide no entity crosses one
@@ -78,10 +79,20 @@ def _is_block_line(line: str) -> bool:
     return not (ends_sentence and lower_words >= 3)
 
 
+def _is_prose_line(line: str) -> bool:
+    """A line of running words, as prose wrapped at a fixed width has ("of its initial public
+    offering of 23,000,000"); block lines hold names and titles, few lower-case words."""
+    return sum(1 for word in line.split() if word[:1].islower()) >= _PROSE_LINE_WORDS
+
+
 def _is_block(chunk: str) -> bool:
-    """A paragraph made only of short block lines (a signature block, a contact block)."""
+    """A paragraph made only of short block lines (a signature block, a contact block), not
+    prose wrapped into short lines (plain-text filings are wrapped at 60 to 80 characters)."""
     lines = [line for line in chunk.splitlines() if line.strip()]
-    return bool(lines) and all(_is_block_line(line) for line in lines)
+    if not lines or not all(_is_block_line(line) for line in lines):
+        return False
+    prose_lines = sum(1 for line in lines if _is_prose_line(line))
+    return not (prose_lines >= 2 and 2 * prose_lines >= len(lines))
 
 
 def _merged_paragraphs(text: str) -> List[List]:

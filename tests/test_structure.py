@@ -275,3 +275,20 @@ def test_paragraph_sentence_start_splits_prose_wrapped_into_short_lines():
     certifies = text.index("certifies")
     assert sentence_start(text, certifies) == 0  # short lines read as one block
     assert paragraph_sentence_start(text, certifies) == text.index("Jane")
+
+
+def test_prose_wrapped_into_short_lines_splits_into_sentences():
+    # plain-text filings wrap prose at a fixed width: short lines, but running words
+    text = ("Quillon Holdings Inc. today announced the pricing of its initial public\n"
+            "offering of 2,000,000 shares of its common stock at $10.00 per share. The\n"
+            "offering is expected to close on March 3, subject to customary closing\n"
+            "conditions.")
+    assert segments(text) == [
+        text[:text.index(" The\n")],
+        text[text.index(" The\n"):],
+    ]
+
+
+def test_a_signature_block_of_short_lines_stays_one_block():
+    text = "/s/ Jane Roe\nJane Roe\nPresident and Chief Executive Officer\n(Principal Executive Officer)"
+    assert segments(text) == [text]

@@ -24,7 +24,7 @@ price of $0.35"; `reference_price_words`, as in the prices step).
 from __future__ import annotations
 
 import re
-from typing import List, Sequence
+from typing import List, Sequence, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -95,6 +95,42 @@ def names_existing_stock(text: str, start: int, end: int) -> bool:
                 or _REPURCHASE_AFTER_CLASS.match(text, end))
 
 
+# old debt: an old word right before the class ("the outstanding 5.400% senior notes") or opening
+# it ("the Existing Notes"), and a term defined for such a class ("... notes due 2027 (the "2027
+# Notes")"); a convertible class stays, as notes converted are SECURITY
+_OLD_WORD = alternation(_CUES["old_security_words"])
+_DEBT_NOUN = rf"\b(?:{alternation(_CUES['debt_security_nouns'])})"
+_OLD_BEFORE = re.compile(rf"\b(?:{_OLD_WORD})\s+(?:[\d.]+%\s+)?$", re.IGNORECASE)
+_OLD_OPENING = re.compile(rf"(?:{_OLD_WORD})\b", re.IGNORECASE)
+_DEBT_CLASS = re.compile(rf"{_DEBT_NOUN}(?:\s+(?:{alternation(_CUES['security_maturity_tails'])}))?$", re.IGNORECASE)
+_OLD_DEBT_DEFINITION = re.compile(
+    rf"\b(?:{_OLD_WORD})\s+(?:[^\s();]+\s+){{0,8}}?(?:{alternation(_CUES['debt_security_nouns'])})"
+    rf"(?:\s+(?:{alternation(_CUES['security_maturity_tails'])}))?\s*\((?:the\s+)?[“\"]([^”\"\n]+)[”\"]",
+    re.IGNORECASE)
+
+
+def _term_key(words: str) -> str:
+    return re.sub(r"s$", "", " ".join(words.lower().split()))
+
+
+def old_debt_terms(text: str) -> Set[str]:
+    """The terms the text defines for old debt ("outstanding 5.400% notes due 2027 (the "2027
+    Notes")"), singular and lower case."""
+    return {_term_key(definition.group(1)) for definition in _OLD_DEBT_DEFINITION.finditer(text)
+            if _DEBT_CLASS.search(definition.group(1))}
+
+
+def names_old_debt(text: str, start: int, end: int, old_terms: Set[str] = frozenset()) -> bool:
+    """Whether text[start:end] names old debt of the issuer, tendered, exchanged or redeemed
+    rather than offered: "Existing Notes", "outstanding 6.250% Senior Notes due 2029", or a term
+    defined for such notes."""
+    name = text[start:end]
+    if not _DEBT_CLASS.search(name) or "convertib" in name.lower():
+        return False
+    return bool(_OLD_OPENING.match(name) or _OLD_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+                or _term_key(name) in old_terms)
+
+
 class SaleContext:
     def __init__(self, name: str, labels: Sequence[str]):
         self.name = name
@@ -113,11 +149,13 @@ class SaleContext:
             return doc
         text = doc_text(doc)
         segments = segment_ranges(text)
+        old_terms = old_debt_terms(text)
         doc.ents = [
             e for e in doc.ents
             if e.label_ not in self.labels or (
                 self._speaks_of_sale(text, segments, e.start_char)
-                and not (e.label_ == "SECURITY" and names_existing_stock(text, e.start_char, e.end_char))
+                and not (e.label_ == "SECURITY" and (names_existing_stock(text, e.start_char, e.end_char)
+                                                 or names_old_debt(text, e.start_char, e.end_char, old_terms)))
                 and not (e.label_ == "QUANTITY" and counts_existing_stock(text, e.start_char, e.end_char))
                 and not (e.label_ == "AMOUNT" and repurchase_sum(text, e.start_char, e.end_char))
                 and not (e.label_ in ("AMOUNT", "PRICE") and states_operating_figure(text, e.start_char, e.end_char))

@@ -155,3 +155,30 @@ def test_the_step_drops_stock_repurchased_but_keeps_stock_sold_after_a_repurchas
     doc.ents = [doc.char_span(*char_offsets(text, phrase, nth), "SECURITY")
                 for phrase, nth in (("common shares", 1), ("common share", 2), ("common shares", 2))]
     assert [e.start_char for e in component(doc).ents] == [text.rindex("common shares")]
+
+
+@pytest.mark.parametrize("text, name, old", [
+    ("Holders of the Existing Notes may tender them.", "Existing Notes", True),
+    ("to purchase any and all of its outstanding 5.400% senior notes due 2031", "senior notes due 2031", True),
+    ("Vorn priced its offering of 6.000% senior notes due 2031.", "senior notes due 2031", False),
+    ("the conversion of its outstanding convertible notes into common shares", "convertible notes", False),
+    ("Vorn will exchange its existing warrants for new warrants.", "warrants", False),
+])
+def test_old_debt_tendered_or_exchanged_is_no_security(text, name, old):
+    from nlp.pipeline.sale_context import names_old_debt
+
+    start = text.index(name)
+    assert names_old_debt(text, start, start + len(name)) is old
+
+
+def test_every_mention_of_a_term_defined_for_old_notes_is_dropped_but_the_new_notes_stay():
+    nlp = spacy.blank("en")
+    component = add_rule_step(nlp, "sale_context")
+    text = ('Vorn offered to exchange its outstanding 4.250% Senior Notes due 2029 (the "Old Notes") for '
+            'new 7.000% Senior Secured Notes due 2031 (the "New Notes"). Holders who tender their Old '
+            'Notes before the deadline will receive New Notes issued by Vorn.')
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*char_offsets(text, phrase, nth), "SECURITY")
+                for phrase, nth in (("Senior Notes due 2029", 1), ("Old Notes", 1), ("Senior Secured Notes due 2031", 1),
+                                    ("New Notes", 1), ("New Notes", 2))]
+    assert [e.text for e in component(doc).ents] == ["Senior Secured Notes due 2031", "New Notes", "New Notes"]
