@@ -62,7 +62,12 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.one is not None:
-        print(json.dumps(measure_one(args.one, args.model)))
+        from nlp.errors import ExhibitError
+
+        try:
+            print(json.dumps(measure_one(args.one, args.model)))
+        except ExhibitError as error:  # a bad --model: one line for the parent to show
+            sys.exit(f"error: {error}")
         return
     print(f"{'chars':>10} {'windows':>7} {'peak RSS MB':>11} {'after load MB':>13} {'seconds':>8} "
           f"{'entities':>8} {'relations':>9}")
@@ -70,7 +75,10 @@ def main() -> None:
         command = [sys.executable, __file__, "--one", str(size)]
         if args.model:
             command += ["--model", str(args.model)]
-        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:  # the rows printed so far stand; the child's last line says why
+            lines = done.stderr.strip().splitlines()
+            sys.exit(lines[-1] if lines else f"error: measuring {size:,} characters failed")
         row = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{row['chars']:>10,} {row['windows']:>7} {row['peak_mb']:>11.0f} {row['loaded_mb']:>13.0f} "
               f"{row['seconds']:>8.1f} {row['entities']:>8,} {row['relations']:>9,}", flush=True)
