@@ -150,6 +150,7 @@ ENTRIES: Tuple[Code, ...] = (
     Code("E178", "a learning-curve share not above 0 and at most 1"),
     Code("E179", "--resume of `exhibit cross-validate` needs --output (the folds' folder)"),
     Code("E180", "a --setting is not NAME=component.key=number"),
+    Code("E181", "a wrap width too narrow to hold a name (`python -m training.wrap_corpus`)"),
     # Writing outputs safely
     Code("E200", "an output would overwrite an input of the same run"),
     Code("E201", "a Dask output folder holds files not written by a Dask run of `exhibit predict`"),

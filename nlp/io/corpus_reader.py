@@ -16,6 +16,7 @@ from ..errors import InputError
 from .augment import substitute_names
 from .docs import AlignmentReport, record_to_doc
 from .records import ExhibitRecord, OnBadLine, read_many
+from .wrapping import wrap_record
 
 
 def load_split_ids(splits_path: Path, split: str) -> set:
@@ -53,12 +54,14 @@ class GuideCorpus:
         alignment: str,
         augment_names: float = 0.0,
         seed: int = 0,
+        augment_wrap: float = 0.0,
     ):
         self.path = path
         self.split = split or None
         self.splits_path = splits_path
         self.alignment = alignment
         self.augment_names = augment_names
+        self.augment_wrap = augment_wrap
         self.seed = seed
         self.passes = 0
         self.report = AlignmentReport(mode=alignment)
@@ -70,6 +73,8 @@ class GuideCorpus:
         for record in select_records(self.path, self.split, self.splits_path):
             if self.augment_names and rng.random() < self.augment_names:
                 record = substitute_names(record, rng)
+            if self.augment_wrap and rng.random() < self.augment_wrap:
+                record = wrap_record(record, rng)
             reference = record_to_doc(nlp.make_doc, record, self.alignment, self.report)
             yield Example(nlp.make_doc(record.text), reference)
 
@@ -82,12 +87,16 @@ def create_guide_corpus_reader(
     alignment: str = "expand",
     augment_names: float = 0.0,
     seed: int = 0,
+    augment_wrap: float = 0.0,
 ) -> Callable[[Language], Iterator[Example]]:
     """Examples from a guide JSONL file or folder, optionally only the ids of one split.
 
     augment_names: the share of records whose ISSUER and OFFICER names are replaced by
     invented ones on each pass (training only), so the model learns names from context.
+    augment_wrap: the share of records whose prose is wrapped into lines of 60 to 80
+    characters on each pass (training only), as plain-text filings are.
     """
     return GuideCorpus(
-        Path(path), split, Path(splits_path) if splits_path else None, alignment, augment_names, seed
+        Path(path), split, Path(splits_path) if splits_path else None, alignment, augment_names, seed,
+        augment_wrap,
     )
