@@ -80,8 +80,8 @@ def _is_block_line(line: str) -> bool:
 
 
 def _is_prose_line(line: str) -> bool:
-    """A line of running words, as prose wrapped at a fixed width has ("of its initial public
-    offering of 23,000,000"); block lines hold names and titles, few lower-case words."""
+    """A line of running words, as prose wrapped at a fixed width has ("the pricing of its public
+    offering of shares at"); block lines hold names and titles, few lower-case words."""
     return sum(1 for word in line.split() if word[:1].islower()) >= _PROSE_LINE_WORDS
 
 

@@ -279,7 +279,7 @@ def test_paragraph_sentence_start_splits_prose_wrapped_into_short_lines():
 
 def test_prose_wrapped_into_short_lines_splits_into_sentences():
     # plain-text filings wrap prose at a fixed width: short lines, but running words
-    text = ("Quillon Holdings Inc. today announced the pricing of its initial public\n"
+    text = ("Quillon Holdings Inc. today announced the pricing of its underwritten public\n"
             "offering of 2,000,000 shares of its common stock at $10.00 per share. The\n"
             "offering is expected to close on March 3, subject to customary closing\n"
             "conditions.")

@@ -95,8 +95,8 @@ def names_existing_stock(text: str, start: int, end: int) -> bool:
                 or _REPURCHASE_AFTER_CLASS.match(text, end))
 
 
-# old debt: an old word right before the class ("the outstanding 5.400% senior notes") or opening
-# it ("the Existing Notes"), and a term defined for such a class ("... notes due 2027 (the "2027
+# old debt: an old word right before the class ("the outstanding 4.125% senior notes") or opening
+# it ("the Existing Notes"), and a term defined for such a class ("... notes due 2031 (the "2031
 # Notes")"); a convertible class stays, as notes converted are SECURITY
 _OLD_WORD = alternation(_CUES["old_security_words"])
 _DEBT_NOUN = rf"\b(?:{alternation(_CUES['debt_security_nouns'])})"
@@ -114,7 +114,7 @@ def _term_key(words: str) -> str:
 
 
 def old_debt_terms(text: str) -> Set[str]:
-    """The terms the text defines for old debt ("outstanding 5.400% notes due 2027 (the "2027
+    """The terms the text defines for old debt ("outstanding 4.125% notes due 2031 (the "2031
     Notes")"), singular and lower case."""
     return {_term_key(definition.group(1)) for definition in _OLD_DEBT_DEFINITION.finditer(text)
             if _DEBT_CLASS.search(definition.group(1))}
@@ -122,7 +122,7 @@ def old_debt_terms(text: str) -> Set[str]:
 
 def names_old_debt(text: str, start: int, end: int, old_terms: Set[str] = frozenset()) -> bool:
     """Whether text[start:end] names old debt of the issuer, tendered, exchanged or redeemed
-    rather than offered: "Existing Notes", "outstanding 6.250% Senior Notes due 2029", or a term
+    rather than offered: "Existing Notes", "outstanding 7.750% Senior Notes due 2033", or a term
     defined for such notes."""
     name = text[start:end]
     if not _DEBT_CLASS.search(name) or "convertib" in name.lower():

@@ -159,7 +159,7 @@ def test_the_step_drops_stock_repurchased_but_keeps_stock_sold_after_a_repurchas
 
 @pytest.mark.parametrize("text, name, old", [
     ("Holders of the Existing Notes may tender them.", "Existing Notes", True),
-    ("to purchase any and all of its outstanding 5.400% senior notes due 2031", "senior notes due 2031", True),
+    ("to purchase any and all of its outstanding 4.125% senior notes due 2031", "senior notes due 2031", True),
     ("Vorn priced its offering of 6.000% senior notes due 2031.", "senior notes due 2031", False),
     ("the conversion of its outstanding convertible notes into common shares", "convertible notes", False),
     ("Vorn will exchange its existing warrants for new warrants.", "warrants", False),
