@@ -9,14 +9,13 @@ breaks, so the gold offsets stay valid:
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import typer
 
 from nlp.errors import InputError
 from nlp.io.records import read_records, write_records
-from nlp.io.wrapping import wrap_text
+from nlp.io.wrapping import wrap_record_at
 from nlp.writers.target import check_not_an_input
 from training.cli import run
 
@@ -28,8 +27,7 @@ def wrap_corpus(source: Path, output: Path, width: int) -> int:
     if width < MIN_WIDTH:
         raise InputError("E181", f"--width {width}: a line must hold at least {MIN_WIDTH} characters")
     check_not_an_input([output], [source])
-    records = [dataclasses.replace(r, text=wrap_text(r.text, width)) for r in read_records(source)]
-    return write_records(records, output)
+    return write_records([wrap_record_at(r, width) for r in read_records(source)], output)
 
 
 def main(

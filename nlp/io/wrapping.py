@@ -33,8 +33,13 @@ def wrap_text(text: str, width: int) -> str:
     return "".join(characters)
 
 
+def wrap_record_at(record: ExhibitRecord, width: int) -> ExhibitRecord:
+    """A copy of the record with its text wrapped at `width`; its text's sha256, no longer
+    true, is left out of the meta."""
+    meta = {key: value for key, value in record.meta.items() if key != "sha256"}
+    return dataclasses.replace(record, text=wrap_text(record.text, width), meta=meta)
+
+
 def wrap_record(record: ExhibitRecord, rng: random.Random) -> ExhibitRecord:
     """A copy of the record with its text wrapped at a width drawn from WIDTHS."""
-    text = wrap_text(record.text, rng.randint(*WIDTHS))
-    meta = {key: value for key, value in record.meta.items() if key != "sha256"}
-    return dataclasses.replace(record, text=text, meta=meta)
+    return wrap_record_at(record, rng.randint(*WIDTHS))

@@ -13,7 +13,8 @@ TEXT = ("Quillon Holdings Inc. today announced the closing of its registered dir
 
 def _corpus(path):
     start = TEXT.index("common stock")
-    write_records([ExhibitRecord("q", TEXT, "offering", [Entity(start, start + 12, "SECURITY")])], path)
+    write_records([ExhibitRecord("q", TEXT, "offering", [Entity(start, start + 12, "SECURITY")],
+                                 meta={"sha256": "of the text as it was", "company": "Quillon"})], path)
     return path
 
 
@@ -24,6 +25,7 @@ def test_the_wrapped_copy_keeps_records_and_entities(tmp_path):
     assert record.text != TEXT and record.text.replace("\n", " ") == TEXT
     assert max(len(line) for line in record.text.split("\n")) <= 40
     assert record.entities == read_records(source)[0].entities
+    assert record.meta == {"company": "Quillon"}  # the old text's checksum is not carried over
 
 
 def test_a_narrow_width_or_an_output_over_the_input_writes_nothing(tmp_path):
