@@ -68,21 +68,24 @@ def _paragraphs(text: str) -> List[Tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def _lower_case_words(line: str) -> int:
+    # names and titles are capitalized; prose has lower-case words
+    return sum(1 for word in line.split() if word[:1].islower())
+
+
 def _is_block_line(line: str) -> bool:
     """A short line of a signature/contact block or a headline, not a sentence of prose."""
     line = line.strip()
     if len(line) > MAX_BLOCK_LINE:
         return False
     ends_sentence = line[-1:] in ".!?" and not _is_abbreviation_period(line, len(line) - 1)
-    # names and titles are capitalized; prose has lower-case words
-    lower_words = sum(1 for word in line.split() if word[:1].islower())
-    return not (ends_sentence and lower_words >= 3)
+    return not (ends_sentence and _lower_case_words(line) >= 3)
 
 
 def _is_prose_line(line: str) -> bool:
     """A line of running words, as prose wrapped at a fixed width has ("the pricing of its public
     offering of shares at"); block lines hold names and titles, few lower-case words."""
-    return sum(1 for word in line.split() if word[:1].islower()) >= _PROSE_LINE_WORDS
+    return _lower_case_words(line) >= _PROSE_LINE_WORDS
 
 
 def _is_block(chunk: str) -> bool:

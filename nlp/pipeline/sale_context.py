@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from ..pattern_files import alternation, load_patterns
 from ..structure import segment_ranges
 from .price_phrases import after_reference_words
+from .securities import OLD_CLASS
 from .text_cache import doc_text
 
 _CUES = load_patterns("offering_cues")
@@ -99,13 +100,13 @@ def names_existing_stock(text: str, start: int, end: int) -> bool:
 # it ("the Existing Notes"), and a term defined for such a class ("... notes due 2031 (the "2031
 # Notes")"); a convertible class stays, as notes converted are SECURITY
 _OLD_WORD = alternation(_CUES["old_security_words"])
-_DEBT_NOUN = rf"\b(?:{alternation(_CUES['debt_security_nouns'])})"
+# a debt noun and the maturity that may follow it ("notes due 2031")
+_DEBT_CLASS_END = (rf"\b(?:{alternation(_CUES['debt_security_nouns'])})"
+                   rf"(?:\s+(?:{alternation(_CUES['security_maturity_tails'])}))?")
 _OLD_BEFORE = re.compile(rf"\b(?:{_OLD_WORD})\s+(?:[\d.]+%\s+)?$", re.IGNORECASE)
-_OLD_OPENING = re.compile(rf"(?:{_OLD_WORD})\b", re.IGNORECASE)
-_DEBT_CLASS = re.compile(rf"{_DEBT_NOUN}(?:\s+(?:{alternation(_CUES['security_maturity_tails'])}))?$", re.IGNORECASE)
+_DEBT_CLASS = re.compile(rf"{_DEBT_CLASS_END}$", re.IGNORECASE)
 _OLD_DEBT_DEFINITION = re.compile(
-    rf"\b(?:{_OLD_WORD})\s+(?:[^\s();]+\s+){{0,8}}?(?:{alternation(_CUES['debt_security_nouns'])})"
-    rf"(?:\s+(?:{alternation(_CUES['security_maturity_tails'])}))?\s*\((?:the\s+)?[“\"]([^”\"\n]+)[”\"]",
+    rf"\b(?:{_OLD_WORD})\s+(?:[^\s();]+\s+){{0,8}}?{_DEBT_CLASS_END}\s*\((?:the\s+)?[“\"]([^”\"\n]+)[”\"]",
     re.IGNORECASE)
 
 
@@ -127,7 +128,7 @@ def names_old_debt(text: str, start: int, end: int, old_terms: Set[str] = frozen
     name = text[start:end]
     if not _DEBT_CLASS.search(name) or "convertib" in name.lower():
         return False
-    return bool(_OLD_OPENING.match(name) or _OLD_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+    return bool(OLD_CLASS.match(name) or _OLD_BEFORE.search(text, max(0, start - _CUE_REACH), start)
                 or _term_key(name) in old_terms)
 
 

@@ -79,7 +79,8 @@ _CLASS_NOUNS = [noun for noun in _CUES["security_head_nouns"] if noun not in _CU
 _TERM_DEFINITION = re.compile(
     r"\((?:(each|collectively|together)\s*,?\s*)?(?:an?|the)?\s*[“\"]"
     rf"((?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:{alternation(_CLASS_NOUNS)}))[”\"]", re.IGNORECASE)
-_OLD_CLASS = re.compile(rf"(?:{alternation(_CUES['old_security_words'])})\b", re.IGNORECASE)
+# a name opened by an old word ("Existing Notes"): the issuer's old class, not the offering's
+OLD_CLASS = re.compile(rf"(?:{alternation(_CUES['old_security_words'])})\b", re.IGNORECASE)
 _PRICING_UNIT = re.compile(r"\bper\s+$", re.IGNORECASE)
 # a capitalized word right before or after a mention makes it part of a longer name ("IDEX
 # Shares"), unless it is a function word ("Each Warrant", "The Shares")
@@ -92,7 +93,7 @@ def defined_security_terms(text: str) -> List[str]:
     terms = set()
     for definition in _TERM_DEFINITION.finditer(text):
         term = " ".join(definition.group(2).split())
-        if not all(word[:1].isupper() for word in term.split()) or _OLD_CLASS.match(term):
+        if not all(word[:1].isupper() for word in term.split()) or OLD_CLASS.match(term):
             continue
         # "(the “Option”)": one option of one party; a class is plural or defined for "each"
         if definition.group(1) is None and not term.endswith("s"):
