@@ -114,6 +114,52 @@ def _merged_paragraphs(text: str) -> List[List]:
     return merged
 
 
+MIN_WRAPPED_LINE = 45  # a line broken by wrapping at 60 to 80 columns is this long at least
+# a line that opens a list item, a signature or a field ("Date:", "Name:") starts on its own line
+_OWN_LINE_START = re.compile(r"[*•·▪◦‣–—-]\s|\(?[0-9ivxa-z]{1,4}[.)]\s|/s/|\S+:")
+
+
+def _ends_sentence(text: str, line_start: int, line_end: int) -> bool:
+    line = text[line_start:line_end].rstrip()
+    last = line_start + len(line) - 1
+    if line[-1:] in "!?:;":
+        return True
+    return line[-1:] == "." and not _is_abbreviation_period(text, last)
+
+
+def _is_soft_break(text: str, previous: Tuple[int, int], following: Tuple[int, int]) -> bool:
+    """Whether the line break between two lines of one prose paragraph is wrapping's."""
+    before, after = text[previous[0]:previous[1]], text[following[0]:following[1]]
+    if len(before.strip()) < MIN_WRAPPED_LINE or not after[:1].strip() or "/s/" in before:
+        return False
+    if _OWN_LINE_START.match(after) or _ends_sentence(text, *previous):
+        return False
+    # columns and tables keep their rows; a heading in capitals keeps its own line
+    lines = before + "\n" + after
+    return not (COLUMN_GAP.search(lines) or "|" in lines) and all(
+        re.search("[a-z]", line) for line in (before, after))
+
+
+@lru_cache(maxsize=8)
+def soft_line_breaks(text: str) -> Tuple[int, ...]:
+    """Positions of the line breaks that wrapping put inside prose: plain-text filings break
+    their paragraphs at 60 to 80 columns, so a name or a class may hold a break ("Quillon
+    Holdings\nInc."). Blocks (signatures, contacts, tables) keep every break."""
+    breaks: List[int] = []
+    for start, end in _paragraphs(text):
+        chunk = text[start:end]
+        if "\n" not in chunk.strip() or _is_block(chunk):
+            continue
+        lines, cursor = [], start
+        for match in re.finditer("\n", chunk):
+            lines.append((cursor, start + match.start()))
+            cursor = start + match.end()
+        lines.append((cursor, end))
+        breaks.extend(previous[1] for previous, following in zip(lines, lines[1:])
+                      if _is_soft_break(text, previous, following))
+    return tuple(breaks)
+
+
 # the segmenter and four relation rules ask for the segments of the same text in turn
 @lru_cache(maxsize=8)
 def labelled_segments(text: str) -> Tuple[Tuple[int, int, str], ...]:

@@ -16,14 +16,25 @@ boundaries.
 - exhibit.Tokenizer.v4 keeps a one-letter lower-case prefix with the capitals after it ("iQX" of
   "iQX Companies"; v1's glued-capitals split wants two lower-case letters before them, as in
   "VeilleuxCFO") and splits the sentence's period off a form's letter ("Form 10-K." -> "10-K",
-  "."), so a report's name ends on a token. The shipped model (from v3.2.24) predicts with it.
+  "."), so a report's name ends on a token. The shipped model (v3.2.24 to v3.3.2) predicted with it.
+- exhibit.Tokenizer.v5 is v4 reading wrapped prose as one line: the line breaks that wrapping
+  put inside a paragraph (nlp.structure.soft_line_breaks) are read as spaces, so "Quillon\nInc."
+  is tokenized as newswire prints it and the models see the layout they were trained on. Only
+  the doc's text changes there, one character for one, so every offset holds; the breaks are
+  kept in `doc.user_data` and `source_text(doc)` gives the text back as it came. The shipped
+  model (from v3.3.3) predicts with it.
 """
 from __future__ import annotations
 
 import re
 
+from typing import Iterable, Iterator, Tuple
+
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+from .structure import soft_line_breaks
 
 # VeilleuxCFO: a lower-case letter before capitals; v4 wants two ("iQX" stays whole)
 _LOWER_BEFORE_CAPITALS = r"(?<=[a-z])(?=[A-Z]{2,})"
@@ -67,10 +78,12 @@ GLUED_WORD_INFIXES_V4 = [_LOWER_PAIR_BEFORE_CAPITALS if infix == _LOWER_BEFORE_C
                          for infix in GLUED_WORD_INFIXES]
 FORM_LETTER_SUFFIXES = [r"(?<=[0-9]-[A-Z])\.", r"(?<=[0-9]-[A-Z]/A)\."]
 
-# The shipped model predicts with v4, and token-based formats convert with it. The training
-# configs keep v1: fold models trained with v2 scored lower on cross-validation than the same
-# models trained with v1 and given v2 afterwards (`python -m training.inference_tokenizer`).
-SHIPPED_TOKENIZER = "exhibit.Tokenizer.v4"
+# The shipped model predicts with v5. Token-based formats convert with v4, whose docs keep the
+# text exactly as given. The training configs keep v1: fold models trained with v2 scored lower on
+# cross-validation than the same models trained with v1 and given v2 afterwards
+# (`python -m training.inference_tokenizer`).
+SHIPPED_TOKENIZER = "exhibit.Tokenizer.v5"
+FORMATS_TOKENIZER = "exhibit.Tokenizer.v4"
 TRAINING_TOKENIZER = "exhibit.Tokenizer.v1"
 
 # "--(BUSINESS" opens a token with dashes; "-Acme" opens one with a dash before a capital.
@@ -116,5 +129,76 @@ def create_exhibit_tokenizer_v4():
     def make_tokenizer(nlp) -> Tokenizer:
         return _exhibit_tokenizer(nlp, GLUED_WORD_INFIXES_V4 + GLUED_LAYOUT_INFIXES + GLUED_QUOTE_INFIXES, DASH_PREFIXES,
                                   FORM_LETTER_SUFFIXES)
+
+    return make_tokenizer
+
+
+SOFT_BREAKS_KEY = "exhibit_soft_breaks"  # doc.user_data: the positions read as spaces
+
+
+def with_breaks_as_spaces(text: str, breaks: Iterable[int]) -> str:
+    characters = list(text)
+    for position in breaks:
+        characters[position] = " "
+    return "".join(characters)
+
+
+def source_text(doc: Doc) -> str:
+    """The text as it was given to the tokenizer: exhibit.Tokenizer.v5 read some line breaks as
+    spaces, and keeps where."""
+    breaks: Tuple[int, ...] = tuple(doc.user_data.get(SOFT_BREAKS_KEY) or ())
+    if not breaks:
+        return doc.text
+    characters = list(doc.text)
+    for position in breaks:
+        characters[position] = "\n"
+    return "".join(characters)
+
+
+class UnwrappingTokenizer:
+    """A tokenizer that reads wrapping's line breaks as spaces before tokenizing; everything
+    else, serialization included, is the wrapped tokenizer's."""
+
+    def __init__(self, tokenizer: Tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        breaks = soft_line_breaks(text)
+        doc = self.tokenizer(with_breaks_as_spaces(text, breaks))
+        if breaks:
+            doc.user_data[SOFT_BREAKS_KEY] = list(breaks)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_disk(self, path, **kwargs) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs) -> "UnwrappingTokenizer":
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs) -> "UnwrappingTokenizer":
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+    def __getattr__(self, name: str):
+        # vocab, explain, rules, memory_zone ...; never while unpickling, before `tokenizer` is set
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+@registry.tokenizers("exhibit.Tokenizer.v5")
+def create_exhibit_tokenizer_v5():
+    make_v4 = create_exhibit_tokenizer_v4()
+
+    def make_tokenizer(nlp) -> UnwrappingTokenizer:
+        return UnwrappingTokenizer(make_v4(nlp))
 
     return make_tokenizer

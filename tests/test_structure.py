@@ -292,3 +292,43 @@ def test_prose_wrapped_into_short_lines_splits_into_sentences():
 def test_a_signature_block_of_short_lines_stays_one_block():
     text = "/s/ Jane Roe\nJane Roe\nPresident and Chief Executive Officer\n(Principal Executive Officer)"
     assert segments(text) == [text]
+
+
+WRAPPED_RELEASE = (
+    "Quillon Holdings Inc. today announced the pricing of its public offering of\n"
+    "2,000,000 shares of its common stock at $10.00 per share, with Vorn Capital\n"
+    "Markets, LLC acting as sole placement agent for the offering. The offering is\n"
+    "expected to close on March 3.\n"
+    "\n"
+    "Contact:\n"
+    "Jane Roe\n"
+    "Quillon Holdings Inc.\n"
+)
+
+
+def test_soft_line_breaks_are_the_breaks_wrapping_put_inside_prose():
+    from nlp.structure import soft_line_breaks
+
+    breaks = soft_line_breaks(WRAPPED_RELEASE)
+    assert [WRAPPED_RELEASE[b - 2:b + 3] for b in breaks] == ["of\n2,", "al\nMa", "is\nex"]
+    contact = WRAPPED_RELEASE.index("Contact:")
+    assert all(b < contact for b in breaks)  # the contact block keeps its lines
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence ends at the line's end
+    "The offering was made under the shelf registration statement filed in May.\nThe shares were sold.",
+    # a signature and a dated line stand on their own lines
+    "In witness whereof the undersigned officer has signed this certification below\n/s/ Jane Roe",
+    "The report fairly presents the financial condition of Quillon Holdings Inc.\nDate: March 3, 2025",
+    # list items, a heading in capitals, table rows
+    "The offering consists of the following securities sold to the investors now:\n(a) common stock",
+    "CERTIFICATION PURSUANT TO SECTION 906 OF THE SARBANES-OXLEY ACT OF 2002\nI, Jane Roe, certify that",
+    "Net proceeds to the company after the placement agent fees | 9,300 | 8,100\nper share | 1.00 | 2.00",
+    # a short line is no wrapped one
+    "Quillon Prices Offering\nof 2,000,000 shares of its common stock at a price of $10.00 per share",
+])
+def test_line_breaks_that_are_layout_stay(text):
+    from nlp.structure import soft_line_breaks
+
+    assert soft_line_breaks(text) == ()

@@ -1,4 +1,5 @@
 """The exhibit tokenizers split words glued by text extraction and keep ordinary words whole."""
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,32 @@ def test_the_shipped_model_predicts_with_the_shipped_tokenizer():
     assert cfg["nlp"]["tokenizer"]["@tokenizers"] == SHIPPED_TOKENIZER
     nlp = spacy.load(ROOT / "models" / "exhibit-default", exclude=["ner", "exhibit_relations", "textcat"])
     assert "Quillon" in [t.text for t in nlp.make_doc("(BUSINESS WIRE)–Quillon, a leader")]
+
+
+def test_v5_reads_wrapping_line_breaks_as_spaces_and_keeps_the_text():
+    from nlp.tokenizer import source_text
+
+    text = ("Quillon Holdings Inc. today announced the closing of its public offering of Vorn\n"
+            "Holdings common stock, with Tarnwell Securities acting as the sole underwriter.\n"
+            "\nContact:\nJane Roe\n")
+    v4 = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v4"}}}).make_doc(text)
+    v5 = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v5"}}}).make_doc(text)
+    assert "\n" in [t.text for t in v4] and v5.char_span(text.index("Vorn"), text.index(" common")) is not None
+    assert [t.text for t in v5 if t.is_space] == ["\n\n", "\n", "\n"]  # the contact block keeps its lines
+    assert len(v5.text) == len(text) and source_text(v5) == text and source_text(v4) == text
+
+
+def test_v5_survives_saving_loading_and_worker_processes(tmp_path):
+    import pickle
+
+    from nlp.tokenizer import SOFT_BREAKS_KEY, UnwrappingTokenizer
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v5"}}})
+    text = ("Quillon Holdings Inc. today announced that it priced its public offering of\n"
+            "Vorn Holdings shares, which is expected to close on March 3, subject to customary\n"
+            "closing conditions.")
+    nlp.to_disk(tmp_path / "model")
+    for copy in (spacy.load(tmp_path / "model"), pickle.loads(pickle.dumps(nlp))):
+        assert isinstance(copy.tokenizer, UnwrappingTokenizer)
+        assert copy.make_doc(text).user_data[SOFT_BREAKS_KEY] == [m.start() for m in re.finditer("\n", text)]
+    assert SOFT_BREAKS_KEY not in nlp.make_doc("Quillon priced its offering.").user_data

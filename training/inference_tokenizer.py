@@ -1,11 +1,12 @@
 """Give a trained model another tokenizer to predict with, its weights unchanged.
 
-The shipped model is trained with exhibit.Tokenizer.v1 and predicts with v4: on grouped
+The shipped model is trained with exhibit.Tokenizer.v1 and predicts with v5: on grouped
 cross-validation the fold models trained with v1 scored higher with v2 put in than with v1,
 and higher than fold models trained with v2 (models/README.md, session 17), and higher again
-with v3 (session 18), and higher again with v4 (session 20). After `exhibit train`:
+with v3 (session 18), with v4 (session 20) and with v5 (session 30, on wrapped exhibits above
+all). After `exhibit train`:
 
-    python -m training.inference_tokenizer MODEL exhibit.Tokenizer.v4
+    python -m training.inference_tokenizer MODEL exhibit.Tokenizer.v5
 """
 from __future__ import annotations
 

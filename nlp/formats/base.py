@@ -58,13 +58,14 @@ class ConversionReport:
 def _exhibit_nlp():
     import spacy
 
-    from ..tokenizer import SHIPPED_TOKENIZER  # registers the exhibit tokenizers
+    from ..tokenizer import FORMATS_TOKENIZER  # registers the exhibit tokenizers
 
-    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": SHIPPED_TOKENIZER}}})
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": FORMATS_TOKENIZER}}})
 
 
 def exhibit_make_doc() -> Callable:
-    """The tokenizer the shipped pipeline uses (SHIPPED_TOKENIZER), without loading a model."""
+    """The exhibit tokenizer (FORMATS_TOKENIZER, the shipped model's but keeping every line
+    break, so a doc's text is the text given), without loading a model."""
     return _exhibit_nlp().make_doc
 
 

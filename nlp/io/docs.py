@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401  (registers Doc._.relations, Span._.value)
 from ..errors import InputError
 from ..schema import CATEGORIES
+from ..tokenizer import source_text
 from .records import Entity, ExhibitRecord, Relation
 
 ALIGNMENT_MODES = ("expand", "contract", "strict")
@@ -106,7 +107,7 @@ def doc_to_record(
     rid = record_id or doc.user_data.get("exhibit_id") or ""
     meta = doc.user_data.get("exhibit_meta") or {}
     meta = dict(meta) if isinstance(meta, dict) else meta  # not a dict: formats/docbin.py says so
-    record = ExhibitRecord(rid, doc.text, doc.user_data.get("category"), entities, relations, meta)
+    record = ExhibitRecord(rid, source_text(doc), doc.user_data.get("category"), entities, relations, meta)
     if doc.cats and record.category is None:  # a textcat's scores travel with the record to the facts
         record.meta["kind_scores"] = dict(doc.cats)
     if with_scores:

@@ -62,3 +62,18 @@ def test_the_reference_doc_carries_the_exhibits_kind_for_the_textcat(blank_nlp):
     doc = record_to_doc(blank_nlp.make_doc, ExhibitRecord("r", text, "offering"))
     assert doc.cats == {"offering": 1.0, "certification": 0.0, "other": 0.0}
     assert record_to_doc(blank_nlp.make_doc, ExhibitRecord("r", text, None)).cats == {}
+
+
+def test_a_record_keeps_the_text_as_given_when_the_tokenizer_read_breaks_as_spaces():
+    import spacy
+
+    text = ("Quillon Holdings Inc. today announced that it priced its public offering of\n"
+            "Vorn Holdings shares, which is expected to close on March 3, subject to customary\n"
+            "closing conditions.")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "exhibit.Tokenizer.v5"}}})
+    doc = nlp.make_doc(text)
+    start = text.index("Vorn")
+    doc.ents = [doc.char_span(start, start + len("Vorn Holdings"), "SECURITY")]
+    assert "\n" not in doc.text
+    record = doc_to_record(doc, "q1")
+    assert record.text == text and record.entities == [Entity(start, start + len("Vorn Holdings"), "SECURITY")]
