@@ -22,7 +22,7 @@ from ..structure import BLANK_LINE, COLUMN_GAP, DATELINE
 from ..values import normalize_value
 from .person_words import may_be_name_word
 from .segmenter import set_segment_sentences
-from .titles import has_title_word, title_area_end, title_list, title_parts
+from .titles import has_title_word, title_area_end, title_end_word_after, title_holders, title_list, title_parts
 
 # by the guide a note's series and maturity are part of its name: "Senior Notes due 2029",
 # "Subordinated Notes, Series A due 2055"
@@ -65,6 +65,8 @@ _AGENT_NOUNS = {"agent", "agents"}
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
+# a capitalized word right before a one-word OFFICER guess, after a word or a comma
+_FIRST_NAME_BEFORE = re.compile(r"(?<=[\w,][ \t])([A-Z][a-z][\w'’-]*)[ \t]+$")
 # the rest of a hyphened first name and the surname after it: "Jean" + "-Luc Roe" (accents
 # written as combining marks too)
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
@@ -231,17 +233,22 @@ class EntityNormalizer:
     @staticmethod
     def _whole_person_name(span: Span, text: str) -> Span:
         """A one-word OFFICER guess is a surname or a first name cut from the whole name: it takes
-        a first name glued to a company's period before it ("Corp.Jane Roe"), the rest of a
+        a first name glued to a company's period before it ("Corp.Jane Roe") or written before it
+        inside a sentence ("psychologist Jane Roe"), the rest of a
         hyphened first name ("Jean" of "Jean-Luc Roe") or, after an honorific, the surname after
         it ("Ms. Lee Roe")."""
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
-        first = _GLUED_FIRST_NAME.search(text, max(0, span.start_char - 30), span.start_char)
-        if first is not None and may_be_name_word(first.group(1)):
-            # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's
-            longer = span.doc.char_span(first.start(1), span.end_char, "OFFICER", alignment_mode="contract")
-            if longer is not None and longer.start_char == first.start(1):
-                span = longer
+        # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's
+        # period; "psychologist Jane" + "Roe", "principles, Jane" + "Roe": it stands before the
+        # guess inside a sentence (opening one, "With" or "Under" is capitalized too)
+        for first_name in (_GLUED_FIRST_NAME, _FIRST_NAME_BEFORE):
+            first = first_name.search(text, max(0, span.start_char - 30), span.start_char)
+            if first is not None and may_be_name_word(first.group(1)):
+                longer = span.doc.char_span(first.start(1), span.end_char, "OFFICER", alignment_mode="contract")
+                if longer is not None and longer.start_char == first.start(1):
+                    span = longer
+                break
         rest = _HYPHENED_REST.match(text, span.end_char)
         if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
             # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows
@@ -444,6 +451,11 @@ class EntityNormalizer:
             if ent.label_ != "TITLE":
                 out.append(ent)
                 continue
+            # "Chief Marketing Officer and Jane Roe": the next person's name is an OFFICER
+            for start, end in title_holders(text, ent.start_char, ent.end_char):
+                holder = doc.char_span(start, end, label="OFFICER")
+                if holder is not None and all(may_be_name_word(word) for word in holder.text.split()):
+                    out.append(holder)
             for start, end in title_parts(text, ent.start_char, ent.end_char, issuers):
                 # the recognizer often finds one item of a list the guide makes one title
                 # ("Chairman,\nPresident and Chief Executive Officer"): the whole list if so
@@ -451,10 +463,11 @@ class EntityNormalizer:
                 joined = title_parts(text, *whole, issuers) if whole != (start, end) else []
                 if len(joined) == 1:
                     start, end = joined[0]
-                # "Vice President" + " of Labor Relations", where nothing else stands
-                area_end = title_area_end(text, start, end, issuers)
-                if area_end > end and not any(e.start_char < area_end and end < e.end_char for e in ents):
-                    end = area_end
+                # "Vice President" + " of Labor Relations", or "Chief Human Resources" + " Officer",
+                # where nothing else stands
+                longer_end = max(title_area_end(text, start, end, issuers), title_end_word_after(text, start, end))
+                if longer_end > end and not any(e.start_char < longer_end and end < e.end_char for e in ents):
+                    end = longer_end
                 span = doc.char_span(start, end, label="TITLE", alignment_mode="contract")
                 if span is not None and len(span):
                     out.append(span)

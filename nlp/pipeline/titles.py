@@ -46,6 +46,10 @@ _AREA = re.compile(r"(?:[ \t]+of[ \t]+|,[ \t]+|[ \t]+[-–—][ \t]+)((?:[A-Z][\
                    r"(?=[ \t]*(?:$|\n|[.;,()“”\"]))", re.MULTILINE)
 # a title's last word, then one to three capitalized words up to the span's end on its line
 _NAME_AFTER_TITLE = re.compile(rf"\b(?:{TITLE_END_WORD})((?:[ \t]+[A-Z][\w.'’-]*){{1,3}})$")
+# "Chief Marketing Officer and Jane Roe", "Executive Chairman, and Jane Roe, Chief Growth
+# Officer": a joiner, then two to four capitalized words up to a comma or the span's end
+_NAME_AFTER_JOINER = re.compile(r"(,?[ \t\n]+(?:and|&)[ \t\n]+)([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})(?=[ \t]*(?:,|$))")
+_END_WORD_AFTER = re.compile(rf"[ \t]+(?:{TITLE_END_WORD})\b")
 _LIST_REACH = 160  # characters searched on either side of a title for more list items
 _GAP_REACH = 60
 
@@ -131,6 +135,15 @@ def title_area_end(text: str, start: int, end: int, issuer_names: Set[str] = fro
     return area.end(1)
 
 
+def title_end_word_after(text: str, start: int, end: int) -> int:
+    """Where the title text[start:end] ends with the title's last word written right after it,
+    which the recognizer may leave out ("Chief Human Resources" + " Officer"); `end` when the
+    title already ends on such a word or none follows."""
+    words = text[start:end].split()
+    after = _END_WORD_AFTER.match(text, end)
+    return after.end() if after and words and not _ends_title(words[-1]) else end
+
+
 def is_area_title_line(line: str) -> bool:
     """Whether a whole line is a title heading an area ("Director of Sales & Marketing",
     "Vice President, Investor Relations"): title words up to an area-heading word, then the area
@@ -175,8 +188,37 @@ def _strip(text: str, start: int, end: int) -> Offsets:
     return start, end
 
 
+def _next_holders_name(text: str, start: int, end: int) -> re.Match | None:
+    """The name of a second person a title span ran on into ("Chief Marketing Officer and Jane
+    Roe"): after a joiner that follows a title's last word, or a comma's "and", capitalized
+    words of which none is a title word."""
+    for match in _NAME_AFTER_JOINER.finditer(text[start:end]):
+        words = match.group(2).split()
+        if any(w.lower().rstrip(".") in TITLE_WORDS or _opens_title(w) for w in words):
+            continue
+        before = text[start:start + match.start()].split()
+        if "," in match.group(1) or (before and _ends_title(before[-1])):
+            return match
+    return None
+
+
+def title_holders(text: str, start: int, end: int) -> List[Offsets]:
+    """The names of further people that the title span text[start:end] ran on into."""
+    found = []
+    while (holder := _next_holders_name(text, start, end)) is not None:
+        found.append((start + holder.start(2), start + holder.end(2)))
+        start += holder.end(2)
+    return found
+
+
 def title_parts(text: str, start: int, end: int, issuer_names: Set[str] = frozenset()) -> List[Offsets]:
     """The TITLE spans the guide makes of text[start:end], as character offsets."""
+    holder = _next_holders_name(text, start, end)
+    if holder is not None:
+        # the name is the next person's; what follows it after a comma is that person's title
+        rest = start + holder.end(2)
+        after = [] if not has_title_word(text[rest:end]) else title_parts(text, rest, end, issuer_names)
+        return title_parts(text, start, start + holder.start(1), issuer_names) + after
     piece = text[start:end]
     # "Chairman of the Board and" before a line break, or "... Officer and Joseph" running into
     # the next name: the title ends before the joiner, unless the word after it names more of

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from nlp.pipeline.normalizer import trim_span
@@ -361,3 +362,37 @@ def test_a_guess_across_a_column_gap_is_one_per_column():
     # a line's indentation is no column gap
     assert _normalized(text, *guesses) == ["Ada Quill", "Tom Fry", "Chief Executive Officer", "Chief Financial Officer",
                                            "Vice President"]
+
+
+@pytest.mark.parametrize("text, guess, expected", [
+    ("Quillon has appointed Ada Roe as Chief Marketing Officer and Tom Fry as Chief Revenue Officer.",
+     "Chief Marketing Officer and Tom Fry", [("Chief Marketing Officer", "TITLE"), ("Tom Fry", "OFFICER")]),
+    ("Quillon named Ada Roe, CEO & Founder, and Tom Fry, Chief Growth Officer, to its board.",
+     "CEO & Founder, and Tom Fry, Chief Growth Officer",
+     [("CEO & Founder", "TITLE"), ("Tom Fry", "OFFICER"), ("Chief Growth Officer", "TITLE")]),
+    # a company after the joiner is cut off the title but is no officer
+    ("Ada Roe served Vorn (as Chairman, and Tarnwell Holdings) for years.",
+     "Chairman, and Tarnwell Holdings", [("Chairman", "TITLE")]),
+])
+def test_a_title_guess_running_into_the_next_persons_name_stops_before_it(text, guess, expected):
+    assert [(e.text, e.label_) for e in _normalize(text, (guess, "TITLE"))] == expected
+
+
+def test_a_title_guess_takes_its_last_word_unless_another_entity_holds_it():
+    text = "Quillon named Ada Roe Chief Human Resources Officer and sold Officer Warrants."
+    assert _normalized(text, ("Chief Human Resources", "TITLE")) == ["Chief Human Resources Officer"]
+    text = "Quillon sold Chief Human Resources Officer Warrants."  # an entity on the word keeps it
+    assert _normalized(text, ("Chief Human Resources", "TITLE"), ("Officer Warrants", "SECURITY")) == [
+        "Chief Human Resources", "Officer Warrants"]
+
+
+@pytest.mark.parametrize("text, guess, expected", [
+    # a first name before the one-word guess inside a sentence is the name's
+    ("Quillon appointed clinical psychologist Ada Roe, PsyD, as its director.", "Roe", "Ada Roe"),
+    ("Grounded in these principles, Ada Roe is well suited to lead Quillon.", "Roe", "Ada Roe"),
+    # at a sentence's start a capitalized word is no first name, nor is a title or company word
+    ("Quillon grew. With Roe’s appointment it will grow more.", "Roe", "Roe"),
+    ("Quillon appointed Chief Roe and Vorn Capital Roe.", "Roe", "Roe"),
+])
+def test_a_one_word_officer_guess_takes_the_first_name_before_it_inside_a_sentence(text, guess, expected):
+    assert _normalized(text, (guess, "OFFICER")) == [expected]

@@ -171,3 +171,37 @@ def test_normalizer_gives_a_title_its_area_where_no_entity_stands():
 ])
 def test_a_whole_line_heading_an_area(line, expected):
     assert is_area_title_line(line) is expected
+
+
+@pytest.mark.parametrize("found, expected, holders", [
+    # a title span that ran on into the next person's name stops before the joiner
+    ("Chief Marketing Officer and Tom Fry", ["Chief Marketing Officer"], ["Tom Fry"]),
+    ("Executive Chairman, and Tom Fry", ["Executive Chairman"], ["Tom Fry"]),
+    # that person's own title after a comma is a title of its own
+    ("President\nand Chief Operating Officer, and Tom Quill Fry,\nChief Accounting Officer",
+     ["President\nand Chief Operating Officer", "Chief Accounting Officer"], ["Tom Quill Fry"]),
+    # words after the joiner that hold a title word or open a title are the title's
+    ("Chief Executive Officer and Managing Member", ["Chief Executive Officer and Managing Member"], []),
+    ("Chief Financial Officer and Corporate Secretary", ["Chief Financial Officer and Corporate Secretary"], []),
+    # an area that goes on after "and" is no name
+    ("Head of Research and Product Development", ["Head of Research and Product Development"], []),
+])
+def test_a_title_stops_before_the_next_persons_name(found, expected, holders):
+    from nlp.pipeline.titles import title_holders
+
+    assert _parts(found, found) == expected
+    assert [found[a:b] for a, b in title_holders(found, 0, len(found))] == holders
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # the title's last word, left out by the recognizer, goes back on
+    ("appointed Ada Roe as Chief Human Resources Officer (CHRO).", "Chief Human Resources", "Chief Human Resources Officer"),
+    # a title that already ends on its last word takes nothing more
+    ("Ada Roe, Chief Executive Officer Director of Quillon", "Chief Executive Officer", "Chief Executive Officer"),
+    ("Ada Roe, Chief Human Resources, Officer", "Chief Human Resources", "Chief Human Resources"),
+])
+def test_a_title_takes_its_last_word_written_right_after_it(text, found, expected):
+    from nlp.pipeline.titles import title_end_word_after
+
+    start = text.index(found)
+    assert text[start:title_end_word_after(text, start, start + len(found))] == expected
