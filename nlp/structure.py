@@ -121,10 +121,11 @@ _OWN_LINE_START = re.compile(r"[*•·▪◦‣–—-]\s|\(?[0-9ivxa-z]{1,4}[.)
 
 def _ends_sentence(text: str, line_start: int, line_end: int) -> bool:
     line = text[line_start:line_end].rstrip()
-    last = line_start + len(line) - 1
-    if line[-1:] in "!?:;":
+    if not line:
+        return False
+    if line[-1] in "!?:;":
         return True
-    return line[-1:] == "." and not _is_abbreviation_period(text, last)
+    return line[-1] == "." and not _is_abbreviation_period(text, line_start + len(line) - 1)
 
 
 def _is_soft_break(text: str, previous: Tuple[int, int], following: Tuple[int, int]) -> bool:

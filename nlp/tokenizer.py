@@ -27,7 +27,6 @@ boundaries.
 from __future__ import annotations
 
 import re
-
 from typing import Iterable, Iterator, Tuple
 
 from spacy.tokenizer import Tokenizer
@@ -136,23 +135,22 @@ def create_exhibit_tokenizer_v4():
 SOFT_BREAKS_KEY = "exhibit_soft_breaks"  # doc.user_data: the positions read as spaces
 
 
-def with_breaks_as_spaces(text: str, breaks: Iterable[int]) -> str:
+def _replaced(text: str, positions: Iterable[int], character: str) -> str:
     characters = list(text)
-    for position in breaks:
-        characters[position] = " "
+    for position in positions:
+        characters[position] = character
     return "".join(characters)
+
+
+def with_breaks_as_spaces(text: str, breaks: Iterable[int]) -> str:
+    return _replaced(text, breaks, " ")
 
 
 def source_text(doc: Doc) -> str:
     """The text as it was given to the tokenizer: exhibit.Tokenizer.v5 read some line breaks as
     spaces, and keeps where."""
     breaks: Tuple[int, ...] = tuple(doc.user_data.get(SOFT_BREAKS_KEY) or ())
-    if not breaks:
-        return doc.text
-    characters = list(doc.text)
-    for position in breaks:
-        characters[position] = "\n"
-    return "".join(characters)
+    return _replaced(doc.text, breaks, "\n") if breaks else doc.text
 
 
 class UnwrappingTokenizer:
