@@ -136,3 +136,19 @@ def test_v5_survives_saving_loading_and_worker_processes(tmp_path):
         assert isinstance(copy.tokenizer, UnwrappingTokenizer)
         assert copy.make_doc(text).user_data[SOFT_BREAKS_KEY] == [m.start() for m in re.finditer("\n", text)]
     assert SOFT_BREAKS_KEY not in nlp.make_doc("Quillon priced its offering.").user_data
+
+
+def test_the_shipped_model_finds_its_tokenizer_in_a_fresh_interpreter():
+    # spaCy finds exhibit.Tokenizer.v5 through its entry point, with nothing of nlp imported first
+    import subprocess
+    import sys
+
+    code = ("import sys, spacy; nlp = spacy.load(sys.argv[1], exclude=['ner', 'exhibit_relations', 'textcat']); "
+            "doc = nlp.make_doc(sys.argv[2]); print(type(nlp.tokenizer).__name__, doc.user_data['exhibit_soft_breaks'])")
+    text = ("Quillon Holdings Inc. today announced that it priced its public offering of\n"
+            "Vorn Holdings shares, which is expected to close on March 3, subject to customary\n"
+            "closing conditions.")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "models" / "exhibit-default"), text],
+                          capture_output=True, text=True, cwd="/")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(maxsplit=1) == ["UnwrappingTokenizer", f"{[m.start() for m in re.finditer(chr(10), text)]}\n"]
