@@ -65,8 +65,9 @@ _AGENT_NOUNS = {"agent", "agents"}
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # a legal suffix after which a company's name ends ("Quillon, Inc."; not "Co.", as in "Co. Ltd.")
 _CLOSING_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|N\.V|S\.A|L\.P)\.?$")
-# a capitalized word right before a one-word OFFICER guess, after a word or a comma
-_FIRST_NAME_BEFORE = re.compile(r"(?<=[\w,][ \t])([A-Z][a-z][\w'’-]*)[ \t]+$")
+# a capitalized word right before a one-word OFFICER guess, and the word before that
+_FIRST_NAME_BEFORE = re.compile(r"(\S+)[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+$")
+_ARTICLES = {"the", "a", "an"}
 # the rest of a hyphened first name and the surname after it: "Jean" + "-Luc Roe" (accents
 # written as combining marks too)
 _HYPHENED_REST = re.compile(r"-[A-ZÀ-Þ][\w'’\u0300-\u036f]+(?:[ \t]+[A-ZÀ-Þ][\w'’\u0300-\u036f-]+)?")
@@ -239,16 +240,12 @@ class EntityNormalizer:
         it ("Ms. Lee Roe")."""
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
-        # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's
-        # period; "psychologist Jane" + "Roe", "principles, Jane" + "Roe": it stands before the
-        # guess inside a sentence (opening one, "With" or "Under" is capitalized too)
-        for first_name in (_GLUED_FIRST_NAME, _FIRST_NAME_BEFORE):
-            first = first_name.search(text, max(0, span.start_char - 30), span.start_char)
-            if first is not None and may_be_name_word(first.group(1)):
-                longer = span.doc.char_span(first.start(1), span.end_char, "OFFICER", alignment_mode="contract")
-                if longer is not None and longer.start_char == first.start(1):
-                    span = longer
-                break
+        first = _GLUED_FIRST_NAME.search(text, max(0, span.start_char - 30), span.start_char)
+        if first is not None and may_be_name_word(first.group(1)):
+            # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's period
+            span = EntityNormalizer._from(span, first.start(1))
+        elif (start := EntityNormalizer._first_name_before(span, text)) is not None:
+            span = EntityNormalizer._from(span, start)
         rest = _HYPHENED_REST.match(text, span.end_char)
         if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
             # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows
@@ -257,6 +254,28 @@ class EntityNormalizer:
                 rest = None
         longer = span.doc.char_span(span.start_char, rest.end(), "OFFICER", alignment_mode="contract") if rest else None
         return longer if longer is not None and longer.end_char == rest.end() else span
+
+    @staticmethod
+    def _from(span: Span, start: int) -> Span:
+        """The OFFICER span from `start` to the span's end, or the span where no token starts there."""
+        longer = span.doc.char_span(start, span.end_char, "OFFICER", alignment_mode="contract")
+        return longer if longer is not None and longer.start_char == start else span
+
+    @staticmethod
+    def _first_name_before(span: Span, text: str) -> int | None:
+        """Where a first name written right before a one-word OFFICER guess inside a sentence
+        starts ("psychologist Jane" + "Roe", "principles, Jane" + "Roe", "Officer Jane" + "Roe"):
+        a capitalized word after a lower-case word, a comma or a title word. Not after an
+        article or in title-case text ("the Heart" + "Association", "Quillon Unveils" +
+        "Vorn"), not a possessive, an honorific, or a title, company, document or headline word."""
+        match = _FIRST_NAME_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)
+        if match is None or _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
+            return None
+        before, first = match.group(1), match.group(2)
+        opens = before.endswith(",") or (before.isalpha() and (before.islower() and before not in _ARTICLES
+                                                                or has_title_word(before)))
+        possessive = first.endswith(("’s", "'s"))
+        return match.start(2) if opens and not possessive and may_be_name_word(first) else None
 
     @staticmethod
     def _with_tail(span: Span, text: str) -> Span:

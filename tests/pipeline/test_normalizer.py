@@ -390,9 +390,15 @@ def test_a_title_guess_takes_its_last_word_unless_another_entity_holds_it():
     # a first name before the one-word guess inside a sentence is the name's
     ("Quillon appointed clinical psychologist Ada Roe, PsyD, as its director.", "Roe", "Ada Roe"),
     ("Grounded in these principles, Ada Roe is well suited to lead Quillon.", "Roe", "Ada Roe"),
+    ("Quillon has named Chief Financial Officer Ada Roe to its board.", "Roe", "Ada Roe"),
     # at a sentence's start a capitalized word is no first name, nor is a title or company word
     ("Quillon grew. With Roe’s appointment it will grow more.", "Roe", "Roe"),
     ("Quillon appointed Chief Roe and Vorn Capital Roe.", "Roe", "Roe"),
+    # nor one after an article, in title-case text, a possessive or an honorific without its period
+    ("Quillon funds the Heart Association every year.", "Association", "Association"),
+    ("Quillon Unveils Vorn Center for Research", "Vorn", "Vorn"),
+    ("Quillon opened the Botanist’s Solon store.", "Solon", "Solon"),
+    ("He will report to Mr Roe from June.", "Roe", "Roe"),
 ])
 def test_a_one_word_officer_guess_takes_the_first_name_before_it_inside_a_sentence(text, guess, expected):
     assert _normalized(text, (guess, "OFFICER")) == [expected]
