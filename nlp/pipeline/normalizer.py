@@ -240,26 +240,28 @@ class EntityNormalizer:
         it ("Ms. Lee Roe")."""
         if span.label_ != "OFFICER" or len(span.text.split()) != 1:
             return span
+        # after an honorific the guess is a first name when a surname follows ("Ms. Lee" + " Fan"),
+        # and the capitalized word before it is no first name ("Mr Roe")
+        found_start = span.start_char
+        after_honorific = _HONORIFIC_BEFORE.search(text, max(0, found_start - 5), found_start) is not None
         first = _GLUED_FIRST_NAME.search(text, max(0, span.start_char - 30), span.start_char)
         if first is not None and may_be_name_word(first.group(1)):
             # "Quillon Corp.Jane" + "Roe": text extraction glued the first name to the company's period
-            span = EntityNormalizer._from(span, first.start(1))
-        elif (start := EntityNormalizer._first_name_before(span, text)) is not None:
-            span = EntityNormalizer._from(span, start)
+            span = EntityNormalizer._widened(span, first.start(1), span.end_char)
+        elif not after_honorific and (start := EntityNormalizer._first_name_before(span, text)) is not None:
+            span = EntityNormalizer._widened(span, start, span.end_char)
         rest = _HYPHENED_REST.match(text, span.end_char)
-        if rest is None and _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
-            # "Ms. Lee" + " Fan": after an honorific the guess is a first name when a surname follows
+        if rest is None and after_honorific and span.start_char == found_start:  # not widened to the left
             rest = _SURNAME_AFTER.match(text, span.end_char)
             if rest is not None and not may_be_name_word(rest.group(1)):
                 rest = None
-        longer = span.doc.char_span(span.start_char, rest.end(), "OFFICER", alignment_mode="contract") if rest else None
-        return longer if longer is not None and longer.end_char == rest.end() else span
+        return EntityNormalizer._widened(span, span.start_char, rest.end()) if rest else span
 
     @staticmethod
-    def _from(span: Span, start: int) -> Span:
-        """The OFFICER span from `start` to the span's end, or the span where no token starts there."""
-        longer = span.doc.char_span(start, span.end_char, "OFFICER", alignment_mode="contract")
-        return longer if longer is not None and longer.start_char == start else span
+    def _widened(span: Span, start: int, end: int) -> Span:
+        """The OFFICER span from `start` to `end`, or the span where no token starts or ends there."""
+        wider = span.doc.char_span(start, end, "OFFICER", alignment_mode="contract")
+        return wider if wider is not None and (wider.start_char, wider.end_char) == (start, end) else span
 
     @staticmethod
     def _first_name_before(span: Span, text: str) -> int | None:
@@ -267,9 +269,10 @@ class EntityNormalizer:
         starts ("psychologist Jane" + "Roe", "principles, Jane" + "Roe", "Officer Jane" + "Roe"):
         a capitalized word after a lower-case word, a comma or a title word. Not after an
         article or in title-case text ("the Heart" + "Association", "Quillon Unveils" +
-        "Vorn"), not a possessive, an honorific, or a title, company, document or headline word."""
+        "Vorn"), not a possessive, or a title, company, document or headline word (the caller
+        leaves out a guess after an honorific)."""
         match = _FIRST_NAME_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)
-        if match is None or _HONORIFIC_BEFORE.search(text, max(0, span.start_char - 5), span.start_char):
+        if match is None:
             return None
         before, first = match.group(1), match.group(2)
         opens = before.endswith(",") or (before.isalpha() and (before.islower() and before not in _ARTICLES

@@ -40,7 +40,8 @@ SALE_WORDS = re.compile(alternation(_CUES["sale_words"]), re.IGNORECASE)
 _EXISTING_BEFORE = re.compile(rf"(?:{alternation(_CUES['existing_stock_before'])})\s+$", re.IGNORECASE)
 _EXISTING_AFTER = re.compile(rf"\s+(?:{alternation(_CUES['existing_stock_after'])})\b", re.IGNORECASE)
 _CUE_REACH = 60
-_REPURCHASE = re.compile(alternation(_CUES["repurchase_cues"]), re.IGNORECASE)
+_REPURCHASE_WORDS = alternation(_CUES["repurchase_cues"])
+_REPURCHASE = re.compile(_REPURCHASE_WORDS, re.IGNORECASE)
 _REPURCHASE_AFTER = 30  # characters after a sum searched for a repurchase cue ("$10 million share repurchase")
 
 
@@ -83,8 +84,8 @@ def states_operating_figure(text: str, start: int, end: int) -> bool:
 
 # a repurchase earlier in the clause ("repurchased a total of 330,000 Vorn common shares") or right
 # after the class ("common share repurchases")
-_REPURCHASED_BEFORE = re.compile(rf"(?:{alternation(_CUES['repurchase_cues'])})[^.;]*$", re.IGNORECASE)
-_REPURCHASE_AFTER_CLASS = re.compile(rf"\s+(?:{alternation(_CUES['repurchase_cues'])})", re.IGNORECASE)
+_REPURCHASED_BEFORE = re.compile(rf"(?:{_REPURCHASE_WORDS})[^.;]*$", re.IGNORECASE)
+_REPURCHASE_AFTER_CLASS = re.compile(rf"\s+(?:{_REPURCHASE_WORDS})", re.IGNORECASE)
 
 
 def names_existing_stock(text: str, start: int, end: int) -> bool:

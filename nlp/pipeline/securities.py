@@ -2,8 +2,8 @@
 
 "1,388,888 Offer Shares", "2,500,000 shares of the Company's common stock", "$40 Million in
 Subordinated Notes", "a private placement of Subscription Receipts", "a Convertible Debenture
-Offering": the class a count counts, or that an offering or a sum is of, is the offering's SECURITY, which the recognizer misses in
-headlines and allocation lists. A bare "shares" names no class and is left to the recognizer.
+Offering": the class a count counts, or that an offering or a sum is of, is the offering's
+SECURITY, which the recognizer misses in headlines and allocation lists. A bare "shares" names no class and is left to the recognizer.
 A term the text defines for a class ("(each, a “Subscription Receipt”)") is, by the guide, a
 SECURITY at every mention; the step adds the mentions the recognizer left unlabelled. The
 `sale_context` step after it drops what stands outside sentences that speak of a sale.
